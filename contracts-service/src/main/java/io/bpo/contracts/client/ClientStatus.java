@@ -1,0 +1,5 @@
+package io.bpo.contracts.client;
+
+public enum ClientStatus {
+    ACTIVE, SUSPENDED, OFFBOARDED
+}

@@ -1,0 +1,90 @@
+package io.bpo.contracts.contract;
+
+import io.bpo.kit.http.Cursor;
+import io.bpo.kit.http.ETags;
+import io.bpo.kit.http.Page;
+import io.bpo.kit.idempotency.Idempotency;
+import io.bpo.kit.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/clients/{clientId}/contracts")
+@Tag(name = "Contracts", description = "What a client outsourced and on what terms")
+@SecurityRequirement(name = "bearer")
+@Authenticated
+public class ContractResource {
+    private static final String BASE = "/api/v1/clients/%s/contracts/%s";
+
+    @Inject
+    ContractService contracts;
+
+    @POST
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
+    @Operation(summary = "Create a contract (status DRAFT)")
+    @APIResponse(responseCode = "201", description = "Created; ETag carries the version for later updates")
+    @APIResponse(responseCode = "409", description = "The reference is already used by this client")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    public RestResponse<ContractView> create(@PathParam("clientId") String clientId,
+            @Parameter(description = "Makes a retried create safe: a replay returns the first response")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ContractTerms terms) {
+        Idempotency.Outcome<ContractView> outcome = contracts.create(terms, idempotencyKey);
+        ContractView created = outcome.response();
+        return RestResponse.ResponseBuilder.<ContractView>created(URI.create(BASE.formatted(clientId, created.id())))
+                .entity(created).tag(String.valueOf(created.version()))
+                .header("Idempotent-Replayed", outcome.replayed()).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "List the client's contracts, oldest first")
+    public Page<ContractView> list(@PathParam("clientId") String clientId,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-200, default 50") @QueryParam("limit") Integer limit) {
+        return contracts.list(cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{contractId}")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "Get a contract")
+    @APIResponse(responseCode = "404", description = "No such contract for this client")
+    public RestResponse<ContractView> get(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId) {
+        ContractView contract = contracts.get(contractId);
+        return RestResponse.ResponseBuilder.ok(contract).tag(String.valueOf(contract.version())).build();
+    }
+
+    @PUT
+    @Path("/{contractId}")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
+    @Operation(summary = "Replace a contract's terms", description = "Requires If-Match with the ETag you read.")
+    @APIResponse(responseCode = "412", description = "The contract changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<ContractView> update(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ContractTerms terms) {
+        long expected = ETags.requireIfMatch(ifMatch);
+        ContractView updated = contracts.update(contractId, expected, terms);
+        return RestResponse.ResponseBuilder.ok(updated).tag(String.valueOf(updated.version())).build();
+    }
+}

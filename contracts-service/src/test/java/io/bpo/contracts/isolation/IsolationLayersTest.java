@@ -1,0 +1,178 @@
+package io.bpo.contracts.isolation;
+
+import static io.bpo.contracts.Api.as;
+import static io.bpo.contracts.Api.contract;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bpo.contracts.Api;
+import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.kit.testing.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each isolation layer, alone, stops a cross-tenant read and write: the gateway is absent here (requests go straight
+ * to the service), the service's checks are bypassed with native SQL, and row-level security is switched off.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class IsolationLayersTest {
+    static final String OWN = "iso-own";
+    static final String OTHER = "iso-other";
+    static final String OWN_MANAGER = Tokens.token("alice", "account-manager", OWN);
+    static final String OTHER_MANAGER = Tokens.token("bob", "account-manager", OTHER);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String appUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String appPassword;
+
+    @ConfigProperty(name = "quarkus.flyway.username")
+    String ownerUser;
+
+    @ConfigProperty(name = "quarkus.flyway.password")
+    String ownerPassword;
+
+    @Inject
+    EntityManager em;
+
+    String foreignContract;
+
+    @BeforeEach
+    void data() {
+        Api.onboard(OWN);
+        Api.onboard(OTHER);
+        as(OWN_MANAGER).body(contract("ISO-" + UUID.randomUUID())).post("/api/v1/clients/" + OWN + "/contracts")
+                .then().statusCode(201);
+        foreignContract = as(OTHER_MANAGER).body(contract("ISO-" + UUID.randomUUID()))
+                .post("/api/v1/clients/" + OTHER + "/contracts").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void databaseAloneHidesAndProtectsAnotherTenantsRows() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword)) {
+            app.setAutoCommit(false);
+            try (Statement st = app.createStatement()) {
+                st.execute("select set_config('app.tenant_id', '" + OWN + "', true)");
+                assertEquals(0, count(st, "select count(*) from contracts where tenant_id = '" + OTHER + "'"));
+                assertTrue(count(st, "select count(*) from contracts") > 0, "own rows stay visible");
+                assertEquals(0, st.executeUpdate("update contracts set title = 'hijacked' where id = '" + foreignContract + "'"));
+                assertEquals(0, st.executeUpdate("delete from contracts where id = '" + foreignContract + "'"));
+                SQLException refused = assertThrows(SQLException.class, () -> st.executeUpdate(
+                        "insert into contracts (tenant_id, id, reference, title, engagement_type, delivery_model,"
+                                + " delivery_country, delivery_location, start_date, currency, status, version,"
+                                + " created_at, updated_at) values ('" + OTHER + "', gen_random_uuid(), 'X', 'X', 'BPO',"
+                                + " 'OUTSOURCED', 'FR', 'ONSHORE', current_date, 'EUR', 'DRAFT', 0, now(), now())"));
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void withoutATenantSettingNothingIsVisible() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
+                Statement st = app.createStatement()) {
+            assertEquals(0, count(st, "select count(*) from contracts"));
+            assertEquals(0, count(st, "select count(*) from clients"));
+        }
+    }
+
+    @Test
+    void appRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
+                Statement st = app.createStatement()) {
+            ResultSet role = st.executeQuery(
+                    "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user");
+            role.next();
+            for (int column = 1; column <= 4; column++) {
+                assertFalse(role.getBoolean(column), "app role attribute " + column);
+            }
+            assertEquals(0, count(st, "select count(*) from pg_class c join pg_roles r on r.oid = c.relowner"
+                    + " where r.rolname = current_user"));
+            assertEquals(0, count(st, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'flyway_schema_history'"
+                    + " and not (c.relrowsecurity and c.relforcerowsecurity)"), "every table forces RLS");
+            assertThrows(SQLException.class, () -> st.execute("drop table contracts"));
+        }
+    }
+
+    @Test
+    void nativeSqlThroughTheServiceIsStillConfinedByTheDatabase() {
+        var requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Arc.container().instance(TenantContext.class).get().bind(OWN);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Number foreign = (Number) em.createNativeQuery(
+                        "select count(*) from contracts where tenant_id = :other").setParameter("other", OTHER)
+                        .getSingleResult();
+                assertEquals(0, foreign.intValue());
+                int updated = em.createNativeQuery("update contracts set title = 'hijacked' where tenant_id = :other")
+                        .setParameter("other", OTHER).executeUpdate();
+                assertEquals(0, updated);
+            });
+        } finally {
+            requestContext.terminate();
+        }
+        as(OTHER_MANAGER).get("/api/v1/clients/" + OTHER + "/contracts/" + foreignContract)
+                .then().statusCode(200).body("title", not(org.hamcrest.Matchers.equalTo("hijacked")));
+    }
+
+    @Test
+    void serviceAloneStopsCrossTenantAccessWhenRowLevelSecurityIsOff() throws SQLException {
+        setRowLevelSecurity(false);
+        try {
+            as(OWN_MANAGER).get("/api/v1/clients/" + OWN + "/contracts/" + foreignContract).then().statusCode(404);
+            as(OWN_MANAGER).header("If-Match", "\"0\"").body(contract("HIJACK-" + UUID.randomUUID()))
+                    .put("/api/v1/clients/" + OWN + "/contracts/" + foreignContract).then().statusCode(404);
+            as(OWN_MANAGER).get("/api/v1/clients/" + OWN + "/contracts?limit=200")
+                    .then().statusCode(200).body("items.id", not(hasItem(foreignContract)));
+            as(OWN_MANAGER).get("/api/v1/clients/" + OTHER + "/contracts").then().statusCode(403);
+            as(OWN_MANAGER).body(contract("HIJACK-" + UUID.randomUUID()))
+                    .post("/api/v1/clients/" + OTHER + "/contracts").then().statusCode(403);
+        } finally {
+            setRowLevelSecurity(true);
+        }
+        as(OTHER_MANAGER).get("/api/v1/clients/" + OTHER + "/contracts/" + foreignContract)
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    private void setRowLevelSecurity(boolean on) throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, ownerUser, ownerPassword);
+                Statement st = owner.createStatement()) {
+            st.execute(on ? "alter table contracts enable row level security; alter table contracts force row level security"
+                    : "alter table contracts no force row level security; alter table contracts disable row level security");
+        }
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.bpo.kit.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bpo.kit.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} for writes a client may retry: scoped by tenant and operation, a replay with the same body
+ * returns the first response without doing the work again; the same key with another body is refused (422).
+ * The record is written in the caller's transaction, so the work and its record commit or roll back together.
+ */
+@ApplicationScoped
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    @Inject
+    ObjectMapper mapper;
+
+    public record Outcome<T>(T response, boolean replayed) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Outcome<T> once(String key, String operation, Object request, Class<T> responseType, Supplier<T> work) {
+        if (key == null) {
+            return new Outcome<>(work.get(), false);
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw ApiException.badRequest(HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+        String hash = hash(request);
+        IdempotencyRecord previous = IdempotencyRecord
+                .<IdempotencyRecord>find("operation = ?1 and key = ?2", operation, key).firstResult();
+        if (previous != null) {
+            if (!previous.requestHash.equals(hash)) {
+                throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
+                        "This Idempotency-Key was already used with a different request body");
+            }
+            return new Outcome<>(read(previous.responseBody, responseType), true);
+        }
+        T response = work.get();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.operation = operation;
+        record.key = key;
+        record.requestHash = hash;
+        record.responseBody = write(response);
+        record.persist();
+        return new Outcome<>(response, false);
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response not serialisable", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored response unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.bpo.knowledge;
+
+import static io.restassured.RestAssured.given;
+
+import io.bpo.kit.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Arranges test data through the API itself, as a client would. There is no clients registry here (it lives in
+ * contracts-service): a token listing a client id is all a test needs to act for that client.
+ */
+public final class Api {
+    public static final String PROBLEM = "application/problem+json";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static String articles(String clientId) {
+        return "/api/v1/clients/" + clientId + "/knowledge/articles";
+    }
+
+    /** A valid create body; tests copy it and change what they exercise. */
+    public static Map<String, Object> article(String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "PROCEDURE");
+        body.put("title", title);
+        body.put("body", "## Steps\n1. Greet the customer.\n2. Check the **account**.");
+        body.put("language", "en");
+        body.put("tags", List.of("billing", "escalation"));
+        body.put("classification", "INTERNAL");
+        return body;
+    }
+
+    public static Map<String, Object> article(String title, String status) {
+        Map<String, Object> body = article(title);
+        body.put("status", status);
+        return body;
+    }
+
+    public static Response create(String token, String clientId, Map<String, Object> body) {
+        return as(token).body(body).post(articles(clientId));
+    }
+
+    /** Creates an article and returns its id. */
+    public static String created(String token, String clientId, Map<String, Object> body) {
+        return create(token, clientId, body).then().statusCode(201).extract().path("id");
+    }
+
+    public static String manager(String clientId) {
+        return Tokens.token("alice", "client-manager", clientId);
+    }
+
+    public static String agent(String clientId) {
+        return Tokens.token("dave", "agent", clientId);
+    }
+}

@@ -1,0 +1,25 @@
+package io.bpo.knowledge;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's Swagger UI lists this document: it must describe the article endpoints and their security. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class OpenApiTest {
+    @Test
+    void documentDescribesTheArticleEndpoints() {
+        given().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/articles\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/articles/{articleId}\""))
+                .body(containsString("\"Knowledge articles\""))
+                .body(containsString("\"bearer\""))
+                .body(containsString("\"NewArticle\""));
+    }
+}

@@ -1,0 +1,188 @@
+package io.bpo.knowledge.isolation;
+
+import static io.bpo.knowledge.Api.article;
+import static io.bpo.knowledge.Api.articles;
+import static io.bpo.knowledge.Api.as;
+import static io.bpo.knowledge.Api.created;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.kit.testing.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each isolation layer, alone, stops a cross-tenant read and write: the gateway is absent here (requests go straight
+ * to the service), the service's checks are bypassed with native SQL, and row-level security is switched off.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class IsolationLayersTest {
+    static final String OWN = "ki-own";
+    static final String OTHER = "ki-other";
+    static final String OWN_MANAGER = Tokens.token("alice", "client-manager", OWN);
+    static final String OWN_AGENT = Tokens.token("dave", "agent", OWN);
+    static final String OTHER_MANAGER = Tokens.token("bob", "client-manager", OTHER);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String appUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String appPassword;
+
+    @ConfigProperty(name = "quarkus.flyway.username")
+    String ownerUser;
+
+    @ConfigProperty(name = "quarkus.flyway.password")
+    String ownerPassword;
+
+    @Inject
+    EntityManager em;
+
+    String foreignArticle;
+
+    @BeforeEach
+    void data() {
+        as(OWN_MANAGER).header("Idempotency-Key", "iso-" + UUID.randomUUID())
+                .body(article("own " + UUID.randomUUID(), "PUBLISHED")).post(articles(OWN)).then().statusCode(201);
+        foreignArticle = created(OTHER_MANAGER, OTHER, article("foreign " + UUID.randomUUID(), "PUBLISHED"));
+    }
+
+    @Test
+    void databaseAloneHidesAndProtectsAnotherTenantsRows() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword)) {
+            app.setAutoCommit(false);
+            try (Statement st = app.createStatement()) {
+                st.execute("select set_config('app.tenant_id', '" + OWN + "', true)");
+                assertEquals(0, count(st, "select count(*) from articles where tenant_id = '" + OTHER + "'"));
+                assertTrue(count(st, "select count(*) from articles") > 0, "own rows stay visible");
+                assertEquals(0, count(st, "select count(*) from idempotency_keys where tenant_id <> '" + OWN + "'"));
+                assertTrue(count(st, "select count(*) from idempotency_keys") > 0, "own keys stay visible");
+                assertEquals(0, st.executeUpdate(
+                        "update articles set title = 'hijacked' where id = '" + foreignArticle + "'"));
+                assertEquals(0, st.executeUpdate("delete from articles where id = '" + foreignArticle + "'"));
+                SQLException refused = assertThrows(SQLException.class, () -> st.executeUpdate(
+                        "insert into articles (tenant_id, id, type, title, body, language, tags, classification,"
+                                + " status, author_subject, author_name, version, created_at, updated_at)"
+                                + " values ('" + OTHER + "', gen_random_uuid(), 'FAQ', 'X', 'X', 'en', '{}',"
+                                + " 'PUBLIC', 'DRAFT', 'mallory', 'mallory', 0, now(), now())"));
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void withoutATenantSettingNothingIsVisible() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
+                Statement st = app.createStatement()) {
+            assertEquals(0, count(st, "select count(*) from articles"));
+            assertEquals(0, count(st, "select count(*) from idempotency_keys"));
+        }
+    }
+
+    @Test
+    void appRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
+                Statement st = app.createStatement()) {
+            ResultSet role = st.executeQuery(
+                    "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user");
+            role.next();
+            for (int column = 1; column <= 4; column++) {
+                assertFalse(role.getBoolean(column), "app role attribute " + column);
+            }
+            assertEquals(0, count(st, "select count(*) from pg_class c join pg_roles r on r.oid = c.relowner"
+                    + " where r.rolname = current_user"));
+            assertEquals(0, count(st, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'flyway_schema_history'"
+                    + " and not (c.relrowsecurity and c.relforcerowsecurity)"), "every table forces RLS");
+            assertTrue(count(st, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'flyway_schema_history'") >= 2);
+            assertThrows(SQLException.class, () -> st.execute("drop table articles"));
+            assertThrows(SQLException.class, () -> st.execute("alter table articles disable row level security"));
+        }
+    }
+
+    @Test
+    void nativeSqlThroughTheServiceIsStillConfinedByTheDatabase() {
+        var requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Arc.container().instance(TenantContext.class).get().bind(OWN);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Number foreign = (Number) em.createNativeQuery(
+                        "select count(*) from articles where tenant_id = :other").setParameter("other", OTHER)
+                        .getSingleResult();
+                assertEquals(0, foreign.intValue());
+                int updated = em.createNativeQuery("update articles set title = 'hijacked' where tenant_id = :other")
+                        .setParameter("other", OTHER).executeUpdate();
+                assertEquals(0, updated);
+                int deleted = em.createNativeQuery("delete from articles where id = cast(:id as uuid)")
+                        .setParameter("id", foreignArticle).executeUpdate();
+                assertEquals(0, deleted);
+            });
+        } finally {
+            requestContext.terminate();
+        }
+        as(OTHER_MANAGER).get(articles(OTHER) + "/" + foreignArticle)
+                .then().statusCode(200).body("title", not(equalTo("hijacked")));
+    }
+
+    @Test
+    void serviceAloneStopsCrossTenantAccessWhenRowLevelSecurityIsOff() throws SQLException {
+        setRowLevelSecurity(false);
+        try {
+            as(OWN_MANAGER).get(articles(OWN) + "/" + foreignArticle).then().statusCode(404);
+            as(OWN_AGENT).get(articles(OWN) + "/" + foreignArticle).then().statusCode(404);
+            as(OWN_MANAGER).get(articles(OWN) + "?limit=200")
+                    .then().statusCode(200).body("items.id", not(hasItem(foreignArticle)));
+            as(OWN_AGENT).get(articles(OWN) + "?limit=200")
+                    .then().statusCode(200).body("items.id", not(hasItem(foreignArticle)));
+            as(OWN_MANAGER).get(articles(OTHER)).then().statusCode(403);
+            as(OWN_MANAGER).get(articles(OTHER) + "/" + foreignArticle).then().statusCode(403);
+            as(OWN_MANAGER).body(article("hijack")).post(articles(OTHER)).then().statusCode(403);
+        } finally {
+            setRowLevelSecurity(true);
+        }
+        as(OTHER_MANAGER).get(articles(OTHER) + "/" + foreignArticle)
+                .then().statusCode(200).body("version", equalTo(0)).body("clientId", equalTo(OTHER));
+    }
+
+    private void setRowLevelSecurity(boolean on) throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url, ownerUser, ownerPassword);
+                Statement st = owner.createStatement()) {
+            st.execute(on ? "alter table articles enable row level security; alter table articles force row level security"
+                    : "alter table articles no force row level security; alter table articles disable row level security");
+        }
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.bpo.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's Swagger UI shows this document: the batch body, read as a stream, must still be described. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class OpenApiTest {
+    static final String INTERACTIONS = "paths.'/api/v1/clients/{clientId}/reporting/interactions'";
+
+    @Test
+    void documentDescribesTheBatchBodyAndTheLists() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Reporting API"))
+                .body(INTERACTIONS + ".post.requestBody.content.'application/json'.schema.type", equalTo("array"))
+                .body(INTERACTIONS + ".post.requestBody.content.'application/json'.schema.items.'$ref'",
+                        endsWith("/InteractionRecord"))
+                .body(INTERACTIONS + ".get.parameters.name", hasItems("period", "from", "to", "channel", "queue",
+                        "cursor", "limit"))
+                .body("paths.'/api/v1/clients/{clientId}/reporting/interactions/{interactionId}'.get", notNullValue());
+    }
+}

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.net.URI;
-import io.bpo.kit.http.Cursor;
+import io.bpo.kit.http.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,11 +33,11 @@ public class ClientResource {
     @GET
     @Operation(summary = "List the clients you may see",
             description = "Exactly the clients your token lists in its tenants claim; every client for provider-admin.")
-    public Page<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<ClientView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         if (cursor != null && !ClientIds.isValid(cursor)) {
             throw ApiException.badRequest("cursor", "is not a cursor returned by this list");
         }
-        return clients.visible(cursor, Cursor.limit(limit));
+        return clients.visible(cursor, QueryParams.limit(limit));
     }
 
     @GET

@@ -1,6 +1,6 @@
 package io.bpo.contracts.contract;
 
-import io.bpo.kit.http.Cursor;
+import io.bpo.kit.http.QueryParams;
 import io.bpo.kit.http.ETags;
 import io.bpo.kit.http.Page;
 import io.bpo.kit.idempotency.Idempotency;
@@ -58,8 +58,8 @@ public class ContractResource {
     @Operation(summary = "List the client's contracts, oldest first")
     public Page<ContractView> list(@PathParam("clientId") String clientId,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "page size, 1-200, default 50") @QueryParam("limit") Integer limit) {
-        return contracts.list(cursor, Cursor.limit(limit));
+            @Parameter(description = "page size, 1-200, default 50") @QueryParam("limit") String limit) {
+        return contracts.list(cursor, QueryParams.limit(limit));
     }
 
     @GET

@@ -90,6 +90,8 @@ class ContractResourceTest {
     void listRejectsBadPagingParameters() {
         as(VIEWER).get(base(OWN) + "?limit=1000").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("limit"));
+        as(VIEWER).get(base(OWN) + "?limit=ten").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         as(VIEWER).get(base(OWN) + "?cursor=@@@").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("cursor"));
     }
@@ -153,6 +155,14 @@ class ContractResourceTest {
                 .body("errors[0].field", equalTo("startDate"));
         as(MANAGER).body("{\"reference\": ").post(base(OWN)).then().statusCode(400).contentType(PROBLEM);
         as(MANAGER).body("[1,2]").post(base(OWN)).then().statusCode(400).contentType(PROBLEM);
+        Map<String, Object> numericEnum = new HashMap<>(contract(reference()));
+        numericEnum.put("engagementType", 0);
+        create(MANAGER, OWN, numericEnum).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("engagementType"));
+        Map<String, Object> numericText = new HashMap<>(contract(reference()));
+        numericText.put("title", 42);
+        create(MANAGER, OWN, numericText).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
         Map<String, Object> unknown = new HashMap<>(contract(reference()));
         unknown.put("discount", 12);
         create(MANAGER, OWN, unknown).then().statusCode(400).contentType(PROBLEM)

@@ -2,7 +2,7 @@ package io.bpo.knowledge.article;
 
 import io.bpo.kit.problem.Problem;
 import io.bpo.kit.validation.Codes;
-import io.bpo.knowledge.web.QueryParams;
+import io.bpo.kit.http.QueryParams;
 import java.util.ArrayList;
 import java.util.List;
 

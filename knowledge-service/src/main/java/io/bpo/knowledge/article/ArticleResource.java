@@ -3,7 +3,7 @@ package io.bpo.knowledge.article;
 import io.bpo.kit.http.Page;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.security.Roles;
-import io.bpo.knowledge.web.QueryParams;
+import io.bpo.kit.http.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.bpo.kit.security;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, as the verified access token says: subject, user name, roles and client ids. */
 @RequestScoped
+@Unremovable // looked up programmatically by the row-level-security binder
 public class Caller {
     @Inject
     SecurityIdentity identity;

@@ -1,4 +1,4 @@
-package io.bpo.knowledge.web;
+package io.bpo.kit.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

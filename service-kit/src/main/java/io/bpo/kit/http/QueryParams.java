@@ -1,6 +1,5 @@
-package io.bpo.knowledge.web;
+package io.bpo.kit.http;
 
-import io.bpo.kit.http.Cursor;
 import io.bpo.kit.problem.ApiException;
 import io.bpo.kit.problem.Problem;
 import java.util.Arrays;

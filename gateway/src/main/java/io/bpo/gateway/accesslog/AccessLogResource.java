@@ -1,0 +1,85 @@
+package io.bpo.gateway.accesslog;
+
+import java.sql.SQLException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import io.bpo.gateway.problem.Problem;
+import io.bpo.gateway.request.Exchange;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The confidentiality log, for auditors. Authentication, the auditor role and the rate limit are enforced by
+ * the gateway's /api/v1 handler before this resource runs; {@link RolesAllowed} repeats the role check.
+ */
+@Path("/api/v1/audit/access-log")
+@Tag(name = "Audit", description = "Confidentiality (access) log of every request to /api/v1")
+public class AccessLogResource {
+
+    private static final Logger LOG = Logger.getLogger(AccessLogResource.class);
+
+    private final AccessLogService accessLog;
+    private final CurrentVertxRequest currentRequest;
+
+    AccessLogResource(AccessLogService accessLog, CurrentVertxRequest currentRequest) {
+        this.accessLog = accessLog;
+        this.currentRequest = currentRequest;
+    }
+
+    @GET
+    @Blocking
+    @RolesAllowed("auditor")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List access-log entries, newest first",
+            description = "Keyset-paginated: pass the previous page's nextCursor as cursor. Filters combine with AND. "
+                    + "This read is itself recorded in the access log.")
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccessLogPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; errors names each one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No, an invalid or an expired bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks the auditor role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AccessLogPage list(
+            @Parameter(description = "Only entries for this client id") @QueryParam("clientId") String clientId,
+            @Parameter(description = "Only entries of this token subject") @QueryParam("subject") String subject,
+            @Parameter(description = "Only entries with this outcome",
+                    schema = @Schema(implementation = AccessOutcome.class)) @QueryParam("outcome") String outcome,
+            @Parameter(description = "Entries at or after this instant (ISO-8601 with offset)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Entries before this instant (ISO-8601 with offset)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1 to 500",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
+            throws SQLException {
+        AccessLogQuery query = AccessLogQuery.parse(clientId, subject, outcome, from, to, limit, cursor);
+        AccessLogPage page = accessLog.page(query);
+        Exchange exchange = Exchange.of(currentRequest.getCurrent());
+        if (exchange != null) {
+            exchange.note("access-log read, " + query.describe() + ", " + page.items().size() + " entries");
+        }
+        LOG.debugf("access-log read: %s, %d entries", query.describe(), page.items().size());
+        return page;
+    }
+}

@@ -1,0 +1,70 @@
+package io.bpo.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Typed configuration of the gateway ({@code bpo.gateway.*}). Route URLs have no code default on purpose:
+ * they are set per profile in application.properties, where the local ports are documented.
+ */
+@ConfigMapping(prefix = "bpo.gateway")
+public interface GatewayConfig {
+
+    Routes routes();
+
+    /** Time allowed to open a TCP connection to a service. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Default time a service may stay silent once the request is sent, unless its route overrides it. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** Largest request body the gateway forwards; larger ones get 413. */
+    @WithDefault("64M")
+    MemorySize maxBodySize();
+
+    /** Realm roles that may use any client id in the path; every such use is logged as ALLOWED_CROSS_TENANT. */
+    @WithDefault("provider-admin")
+    List<String> crossTenantRoles();
+
+    /** Connections kept per service. */
+    @WithDefault("64")
+    int upstreamPoolSize();
+
+    RateLimit rateLimit();
+
+    interface Routes {
+        Route contracts();
+
+        Route knowledge();
+
+        Route reporting();
+    }
+
+    interface Route {
+        /** Base URL of the service, e.g. {@code http://localhost:8081}. */
+        String url();
+
+        /** Overrides {@link GatewayConfig#requestTimeout()} for this service. */
+        Optional<Duration> timeout();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens added per second to each subject's bucket. */
+        @WithDefault("200")
+        double ratePerSecond();
+
+        /** Bucket capacity: the largest burst a subject may send at once. */
+        @WithDefault("400")
+        int burst();
+    }
+}

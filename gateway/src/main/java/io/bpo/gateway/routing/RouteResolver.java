@@ -1,0 +1,51 @@
+package io.bpo.gateway.routing;
+
+import java.util.regex.Pattern;
+
+/**
+ * Maps a normalized path under /api/v1 to an {@link ApiRoute}. Segments are matched exactly (no decoding, no
+ * trimming), so an encoded slash, a matrix parameter or an empty segment never reaches a service as if it
+ * were a different client.
+ */
+public final class RouteResolver {
+
+    public static final String API_PREFIX = "/api/v1/";
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private RouteResolver() {
+    }
+
+    public static boolean isClientId(String candidate) {
+        return candidate != null && CLIENT_ID.matcher(candidate).matches();
+    }
+
+    public static ApiRoute resolve(String normalizedPath) {
+        if (normalizedPath == null || !normalizedPath.startsWith(API_PREFIX)) {
+            return new ApiRoute.NotFound("not an API path");
+        }
+        String[] segments = normalizedPath.substring(API_PREFIX.length()).split("/", -1);
+        return switch (segments[0]) {
+            case "clients" -> clients(segments);
+            case "audit" -> segments.length == 2 && segments[1].equals("access-log")
+                    ? new ApiRoute.AccessLog()
+                    : new ApiRoute.NotFound("unknown audit resource");
+            default -> new ApiRoute.NotFound("unknown API resource '" + segments[0] + "'");
+        };
+    }
+
+    private static ApiRoute clients(String[] segments) {
+        if (segments.length == 1) {
+            return new ApiRoute.Proxy(Service.CONTRACTS, null);
+        }
+        String clientId = segments[1];
+        if (!isClientId(clientId)) {
+            return new ApiRoute.NotFound("malformed client id");
+        }
+        if (segments.length == 2) {
+            return new ApiRoute.Proxy(Service.CONTRACTS, clientId);
+        }
+        return Service.bySegment(segments[2])
+                .<ApiRoute>map(service -> new ApiRoute.Proxy(service, clientId))
+                .orElseGet(() -> new ApiRoute.NotFound("unknown client resource '" + segments[2] + "'"));
+    }
+}

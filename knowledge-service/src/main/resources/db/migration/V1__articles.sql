@@ -39,25 +39,5 @@ create policy tenant_isolation on articles
     using (tenant_id = current_setting('app.tenant_id', true))
     with check (tenant_id = current_setting('app.tenant_id', true));
 
-create table idempotency_keys (
-    tenant_id       text        not null,
-    id              uuid        not null,
-    operation       text        not null,
-    idempotency_key text        not null,
-    request_hash    text        not null,
-    response_body   text        not null,
-    version         bigint      not null,
-    created_at      timestamptz not null,
-    updated_at      timestamptz not null,
-    primary key (tenant_id, id),
-    unique (tenant_id, operation, idempotency_key)
-);
-
-alter table idempotency_keys enable row level security;
-alter table idempotency_keys force row level security;
-create policy tenant_isolation on idempotency_keys
-    using (tenant_id = current_setting('app.tenant_id', true))
-    with check (tenant_id = current_setting('app.tenant_id', true));
 
 grant select, insert, update, delete on articles to ${app_role};
-grant select, insert on idempotency_keys to ${app_role};

@@ -7,12 +7,13 @@ import static io.bpo.knowledge.Api.created;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static io.bpo.kit.testing.Database.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.kit.testing.Database;
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -97,33 +97,12 @@ class IsolationLayersTest {
 
     @Test
     void withoutATenantSettingNothingIsVisible() throws SQLException {
-        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
-                Statement st = app.createStatement()) {
-            assertEquals(0, count(st, "select count(*) from articles"));
-            assertEquals(0, count(st, "select count(*) from idempotency_keys"));
-        }
+        Database.assertNothingVisibleWithoutTenant(url, appUser, appPassword, "articles", "idempotency_keys");
     }
 
     @Test
     void appRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
-        try (Connection app = DriverManager.getConnection(url, appUser, appPassword);
-                Statement st = app.createStatement()) {
-            ResultSet role = st.executeQuery(
-                    "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user");
-            role.next();
-            for (int column = 1; column <= 4; column++) {
-                assertFalse(role.getBoolean(column), "app role attribute " + column);
-            }
-            assertEquals(0, count(st, "select count(*) from pg_class c join pg_roles r on r.oid = c.relowner"
-                    + " where r.rolname = current_user"));
-            assertEquals(0, count(st, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                    + " where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'flyway_schema_history'"
-                    + " and not (c.relrowsecurity and c.relforcerowsecurity)"), "every table forces RLS");
-            assertTrue(count(st, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                    + " where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'flyway_schema_history'") >= 2);
-            assertThrows(SQLException.class, () -> st.execute("drop table articles"));
-            assertThrows(SQLException.class, () -> st.execute("alter table articles disable row level security"));
-        }
+        Database.assertAppRoleIsConfined(url, appUser, appPassword, "articles");
     }
 
     @Test
@@ -176,13 +155,6 @@ class IsolationLayersTest {
                 Statement st = owner.createStatement()) {
             st.execute(on ? "alter table articles enable row level security; alter table articles force row level security"
                     : "alter table articles no force row level security; alter table articles disable row level security");
-        }
-    }
-
-    private static long count(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

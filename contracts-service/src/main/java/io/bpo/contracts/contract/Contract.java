@@ -46,7 +46,20 @@ public class Contract extends TenantOwnedEntity {
     @Column(name = "status", nullable = false)
     public ContractStatus status;
 
-    void apply(ContractTerms terms) {
+    /** From the terms in force; kept here so deadlines are listed without reading every terms document. */
+    @Column(name = "notice_period_days")
+    public Integer noticePeriodDays;
+
+    /**
+     * The status as of a date: an ACTIVE or SUSPENDED contract past its end date is EXPIRED. Computed rather than
+     * written by a job, so it is right at any instant and needs no cross-tenant process.
+     */
+    public ContractStatus effectiveStatus(LocalDate today) {
+        boolean running = status == ContractStatus.ACTIVE || status == ContractStatus.SUSPENDED;
+        return running && endDate != null && today.isAfter(endDate) ? ContractStatus.EXPIRED : status;
+    }
+
+    void apply(ContractDetails terms) {
         reference = terms.reference();
         title = terms.title();
         engagementType = terms.engagementType();

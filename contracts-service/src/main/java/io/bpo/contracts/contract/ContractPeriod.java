@@ -20,9 +20,9 @@ public @interface ContractPeriod {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ContractPeriod, ContractTerms> {
+    class Validator implements ConstraintValidator<ContractPeriod, ContractDetails> {
         @Override
-        public boolean isValid(ContractTerms terms, ConstraintValidatorContext context) {
+        public boolean isValid(ContractDetails terms, ConstraintValidatorContext context) {
             if (terms == null || terms.startDate() == null || terms.endDate() == null
                     || !terms.endDate().isBefore(terms.startDate())) {
                 return true;

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,7 +46,7 @@ public class ContractResource {
     public RestResponse<ContractView> create(@PathParam("clientId") String clientId,
             @Parameter(description = "Makes a retried create safe: a replay returns the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull ContractTerms terms) {
+            @Valid @NotNull ContractDetails terms) {
         Idempotency.Outcome<ContractView> outcome = contracts.create(terms, idempotencyKey);
         ContractView created = outcome.response();
         return RestResponse.ResponseBuilder.<ContractView>created(URI.create(BASE.formatted(clientId, created.id())))
@@ -60,6 +61,17 @@ public class ContractResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1-200, default 50") @QueryParam("limit") String limit) {
         return contracts.list(cursor, QueryParams.limit(limit));
+    }
+
+    @GET
+    @Path("/deadlines")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "Upcoming notice and end dates",
+            description = "Notice deadlines (end date minus notice period) and end dates of the client's running "
+                    + "contracts within the next withinDays days (default 90, at most 3650), soonest first.")
+    public List<Deadline> deadlines(@PathParam("clientId") String clientId,
+            @Parameter(description = "horizon in days, 0-3650, default 90") @QueryParam("withinDays") String withinDays) {
+        return contracts.deadlines(QueryParams.intValue("withinDays", withinDays, 90, 0, 3650));
     }
 
     @GET
@@ -82,9 +94,32 @@ public class ContractResource {
     public RestResponse<ContractView> update(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId,
             @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ContractTerms terms) {
+            @Valid @NotNull ContractDetails terms) {
         long expected = ETags.requireIfMatch(ifMatch);
         ContractView updated = contracts.update(contractId, expected, terms);
         return RestResponse.ResponseBuilder.ok(updated).tag(String.valueOf(updated.version())).build();
+    }
+
+    @POST
+    @Path("/{contractId}/{transition: activate|suspend|resume|terminate}")
+    @RolesAllowed(Roles.ACCOUNT_MANAGER)
+    @Operation(summary = "Move the contract's lifecycle",
+            description = "activate (DRAFT to ACTIVE, once the terms name a process in scope), suspend (ACTIVE to "
+                    + "SUSPENDED), resume (SUSPENDED to ACTIVE), terminate (ACTIVE or SUSPENDED to TERMINATED). "
+                    + "EXPIRED follows the end date by itself. Requires If-Match.")
+    @APIResponse(responseCode = "409", description = "Not a legal move from the current status")
+    @APIResponse(responseCode = "412", description = "The contract changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<ContractView> transition(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId, @PathParam("transition") String transition,
+            @HeaderParam("If-Match") String ifMatch) {
+        long expected = ETags.requireIfMatch(ifMatch);
+        ContractStatus next = switch (transition) {
+            case "activate", "resume" -> ContractStatus.ACTIVE;
+            case "suspend" -> ContractStatus.SUSPENDED;
+            default -> ContractStatus.TERMINATED;
+        };
+        ContractView moved = contracts.transition(contractId, expected, next);
+        return RestResponse.ResponseBuilder.ok(moved).tag(String.valueOf(moved.version())).build();
     }
 }

@@ -1,11 +1,13 @@
 package io.bpo.contracts.contract;
 
 import io.bpo.contracts.client.ClientService;
+import io.bpo.contracts.terms.TermsService;
 import io.bpo.kit.http.Cursor;
 import io.bpo.kit.http.ETags;
 import io.bpo.kit.http.Page;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.security.Caller;
 import io.bpo.kit.tenancy.TenantContext;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -13,7 +15,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -27,26 +35,38 @@ public class ContractService {
     TenantContext tenant;
 
     @Inject
+    Caller caller;
+
+    @Inject
     ClientService clients;
+
+    @Inject
+    TermsService terms;
 
     @Inject
     Idempotency idempotency;
 
-    public Idempotency.Outcome<ContractView> create(ContractTerms terms, String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "contract.create", terms, ContractView.class, () -> {
+    public Idempotency.Outcome<ContractView> create(ContractDetails details, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "contract.create", details, ContractView.class, () -> {
             clients.requireExists(tenant.require());
-            requireUniqueReference(terms.reference(), null);
+            requireUniqueReference(details.reference(), null);
             Contract contract = new Contract();
-            contract.apply(terms);
+            contract.apply(details);
             contract.status = ContractStatus.DRAFT;
+            if (details.terms() != null) {
+                contract.startDate = details.terms().term().startDate();
+                contract.endDate = details.terms().term().endDate();
+                contract.noticePeriodDays = details.terms().term().noticePeriodDays();
+            }
             contract.persistAndFlush();
+            terms.createOriginal(contract, details.terms());
             Log.infof("Contract %s (%s) created for client %s", contract.id, contract.reference, tenant.require());
             return ContractView.of(contract);
         });
     }
 
     public ContractView get(UUID id) {
-        return ContractView.of(find(id));
+        return ContractView.of(require(id));
     }
 
     public Page<ContractView> list(String cursor, int limit) {
@@ -64,18 +84,89 @@ public class ContractService {
         return new Page<>(rows.stream().limit(limit).map(ContractView::of).toList(), next);
     }
 
-    public ContractView update(UUID id, long expectedVersion, ContractTerms terms) {
-        Contract contract = find(id);
+    /**
+     * Edits the contract's identity. Its dates belong to the terms: they may move with this call only while the
+     * contract is a DRAFT (the draft terms follow); afterwards they change through a change request.
+     */
+    public ContractView update(UUID id, long expectedVersion, ContractDetails details) {
+        if (details.terms() != null) {
+            throw ApiException.badRequest("terms", "is read and written at .../terms, not here");
+        }
+        Contract contract = require(id);
         ETags.checkVersion(expectedVersion, contract.version);
-        requireUniqueReference(terms.reference(), id);
-        contract.apply(terms);
+        ContractStatus status = contract.effectiveStatus(today());
+        if (status == ContractStatus.TERMINATED || status == ContractStatus.EXPIRED) {
+            throw ApiException.conflict("contract-closed", "Contract " + contract.reference + " is " + status);
+        }
+        boolean datesMove = !details.startDate().equals(contract.startDate)
+                || !Objects.equals(details.endDate(), contract.endDate);
+        if (datesMove && contract.status != ContractStatus.DRAFT) {
+            throw ApiException.conflict("contract-not-draft", "The term of an " + contract.status
+                    + " contract changes through a change request, not by editing the contract");
+        }
+        requireUniqueReference(details.reference(), id);
+        contract.apply(details);
+        if (datesMove) {
+            terms.syncDraftDates(contract);
+        }
         contract.flush();
         return ContractView.of(contract);
     }
 
-    private Contract find(UUID id) {
+    /** Moves the lifecycle: DRAFT → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED; anything else is a 409. */
+    public ContractView transition(UUID id, long expectedVersion, ContractStatus next) {
+        Contract contract = require(id);
+        ETags.checkVersion(expectedVersion, contract.version);
+        ContractStatus current = contract.effectiveStatus(today());
+        if (!current.mayBecome(next)) {
+            throw ApiException.conflict("illegal-transition",
+                    "Contract " + contract.reference + " is " + current + " and cannot become " + next);
+        }
+        if (next == ContractStatus.ACTIVE && current == ContractStatus.DRAFT
+                && terms.read(terms.latest(id).terms).scope().stream().noneMatch(s -> s.inScope())) {
+            throw ApiException.conflict("terms-incomplete",
+                    "A contract is activated once its terms name at least one process in scope");
+        }
+        contract.status = next;
+        contract.flush();
+        Log.infof("Contract %s %s -> %s by %s", contract.reference, current, next, caller.userName());
+        return ContractView.of(contract);
+    }
+
+    /** Notice and end dates of running contracts falling within the next {@code withinDays} days, soonest first. */
+    public List<Deadline> deadlines(int withinDays) {
+        LocalDate today = today();
+        LocalDate horizon = today.plusDays(withinDays);
+        List<Deadline> deadlines = new ArrayList<>();
+        for (Contract c : Contract.<Contract>list("status in ?1",
+                List.of(ContractStatus.DRAFT, ContractStatus.ACTIVE, ContractStatus.SUSPENDED))) {
+            if (c.effectiveStatus(today) == ContractStatus.EXPIRED) {
+                continue;
+            }
+            if (c.noticePeriodDays != null) {
+                addIfWithin(deadlines, c, Deadline.Kind.NOTICE, c.endDate.minusDays(c.noticePeriodDays), today, horizon);
+            }
+            addIfWithin(deadlines, c, Deadline.Kind.END, c.endDate, today, horizon);
+        }
+        deadlines.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::reference));
+        return deadlines;
+    }
+
+    private static void addIfWithin(List<Deadline> deadlines, Contract c, Deadline.Kind kind, LocalDate date,
+            LocalDate today, LocalDate horizon) {
+        if (!date.isBefore(today) && !date.isAfter(horizon)) {
+            deadlines.add(new Deadline(c.id, c.reference, c.title, kind, date, ChronoUnit.DAYS.between(today, date)));
+        }
+    }
+
+    /** The contract with this id for the bound tenant, loaded through a tenant-filtered query; 404 otherwise. */
+    public Contract require(UUID id) {
         return Contract.<Contract>find("id", id).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("Contract", id));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     private void requireUniqueReference(String reference, UUID except) {

@@ -38,6 +38,22 @@ public final class QueryParams {
         }
     }
 
+    /** An optional whole-number parameter within [min, max]; a 400 naming it otherwise. */
+    public static int intValue(String name, String raw, int fallback, int min, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest(name, "must be a whole number between " + min + " and " + max);
+    }
+
     /** One 400 listing every invalid parameter, as a body's validation problem lists every invalid field. */
     public static void requireNoErrors(List<Problem.FieldError> errors) {
         if (errors.isEmpty()) {

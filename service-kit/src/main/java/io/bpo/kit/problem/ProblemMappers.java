@@ -19,7 +19,6 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -207,8 +206,9 @@ public class ProblemMappers {
         };
     }
 
+    /** A violation's JSON path as a client wrote it: {@code slas[1].target}, {@code tags[3]}, or the parameter. */
     static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
+        StringBuilder path = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
@@ -218,19 +218,23 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // a node inside a list or map is reached through its container's element: name it first
+            if (node.isInIterable() && !path.isEmpty()) {
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getKind() == ElementKind.BEAN
+                    || node.getName() == null) {
                 continue;
             }
-            String name = node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            if (!path.isEmpty()) {
+                path.append('.');
             }
-            names.add(name);
+            path.append(node.getName());
         }
-        if (names.isEmpty()) {
+        if (path.isEmpty()) {
             return parameter == null ? "body" : parameter;
         }
-        return String.join(".", names).replace(".<list element>", "").replace("<list element>", "");
+        return path.toString();
     }
 
     private static Response unauthorized(UriInfo uri) {

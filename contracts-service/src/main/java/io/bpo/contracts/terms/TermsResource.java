@@ -1,0 +1,163 @@
+package io.bpo.contracts.terms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bpo.contracts.contract.Contract;
+import io.bpo.contracts.contract.ContractService;
+import io.bpo.kit.http.QueryParams;
+import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/clients/{clientId}/contracts/{contractId}")
+@Tag(name = "Contract terms", description = "Effective-dated terms: scope, objectives, SLAs, pricing, governance")
+@SecurityRequirement(name = "bearer")
+@Authenticated
+@Transactional
+public class TermsResource {
+    @Inject
+    ContractService contracts;
+
+    @Inject
+    TermsService terms;
+
+    @GET
+    @Path("/terms")
+    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "The complete terms, as one document (JSON or YAML)",
+            description = "Without 'at': the latest version (which may take effect in the future). With at=YYYY-MM-DD: "
+                    + "the version in force on that date. Send Accept: application/yaml for YAML.")
+    @APIResponse(responseCode = "200", description = "The terms; ETag identifies the version for a later PUT")
+    @APIResponse(responseCode = "404", description = "No such contract, or no terms in force on that date")
+    public RestResponse<TermsView> get(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId,
+            @Parameter(description = "a date, YYYY-MM-DD") @QueryParam("at") String at) {
+        Contract contract = contracts.require(contractId);
+        ContractVersion version = at == null || at.isEmpty()
+                ? terms.latest(contractId) : terms.inForce(contractId, date("at", at));
+        return RestResponse.ResponseBuilder.ok(terms.view(contract, version)).tag(TermsService.etag(version)).build();
+    }
+
+    @PUT
+    @Path("/terms")
+    @Consumes({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
+    @Operation(summary = "Write the terms back",
+            description = "On a DRAFT contract, replaces the original terms (If-Match: the ETag of GET .../terms). "
+                    + "On a running contract terms change only when both parties approve: raise a change request.")
+    @APIResponse(responseCode = "400", description = "Every invalid field, by JSON path (e.g. terms.slas[1].target)")
+    @APIResponse(responseCode = "409", description = "The contract is not a DRAFT")
+    @APIResponse(responseCode = "412", description = "The terms changed since you read them")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public RestResponse<TermsView> put(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TermsView document) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "precondition-required", "Precondition required",
+                    "Send the ETag you read in an If-Match header to write these terms");
+        }
+        Contract contract = contracts.require(contractId);
+        TermsView written = terms.replaceDraft(contract, ifMatch.replace("W/", "").replace("\"", "").trim(),
+                document.terms());
+        return RestResponse.ResponseBuilder.ok(written)
+                .tag(TermsService.etag(terms.latest(contractId))).build();
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "Every version of the terms, oldest first (1 is the original agreement)")
+    public List<VersionSummary> versions(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId) {
+        contracts.require(contractId);
+        return terms.versions(contractId).stream().map(VersionSummary::of).toList();
+    }
+
+    @GET
+    @Path("/versions/{number}")
+    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "One version of the terms, as one document")
+    public RestResponse<TermsView> version(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId, @PathParam("number") String number) {
+        Contract contract = contracts.require(contractId);
+        ContractVersion version = terms.version(contractId, versionNumber("number", number));
+        return RestResponse.ResponseBuilder.ok(terms.view(contract, version)).tag(TermsService.etag(version)).build();
+    }
+
+    @GET
+    @Path("/versions/{from}/diff/{to}")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
+    @Operation(summary = "What changed between two versions",
+            description = "An RFC 6902 JSON Patch turning the terms of version 'from' into those of version 'to' "
+                    + "(paths such as /slas/0/target).")
+    public JsonNode diff(@PathParam("clientId") String clientId, @PathParam("contractId") UUID contractId,
+            @PathParam("from") String from, @PathParam("to") String to) {
+        contracts.require(contractId);
+        return terms.diff(contractId, versionNumber("from", from), versionNumber("to", to));
+    }
+
+    @GET
+    @Path("/terms-in-force")
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.REPORTING_INGEST})
+    @Operation(summary = "Terms in force over a date range (for reporting)",
+            description = "Consecutive periods covering [from, to] (inclusive, at most 366 days), each with the "
+                    + "version in force then: SLA definitions, calendars and the fee that service credits are "
+                    + "computed on. An amendment effective mid-range splits it.")
+    public InForce inForce(@PathParam("clientId") String clientId, @PathParam("contractId") UUID contractId,
+            @Parameter(required = true, description = "YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(required = true, description = "YYYY-MM-DD") @QueryParam("to") String to) {
+        Contract contract = contracts.require(contractId);
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw ApiException.badRequest("to", "must not be before from");
+        }
+        if (start.plusDays(366).isBefore(end)) {
+            throw ApiException.badRequest("to", "must be at most 366 days after from");
+        }
+        return new InForce(contract.id, contract.tenantId, contract.reference, contract.currency,
+                contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC)), terms.inForceBetween(contractId, start, end));
+    }
+
+    private static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.badRequest(name, "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static int versionNumber(String name, String raw) {
+        return QueryParams.intValue(name, raw, 1, 1, 1_000_000);
+    }
+}

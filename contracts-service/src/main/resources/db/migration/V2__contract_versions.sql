@@ -33,3 +33,31 @@ create policy tenant_isolation on contract_versions
 
 -- update: only the draft version 1 is ever rewritten (the service refuses it once the contract is active)
 grant select, insert, update on contract_versions to ${app_role};
+
+-- Contracts created before this migration get their original agreement as version 1: minimal terms built from
+-- their dates (an end date is now required: one year when there was none). The owner lifts FORCE for the
+-- backfill only, so that it sees every tenant's rows, then forces row-level security again.
+alter table contracts no force row level security;
+alter table contract_versions no force row level security;
+
+update contracts set end_date = start_date + interval '1 year' - interval '1 day' where end_date is null;
+alter table contracts alter column end_date set not null;
+update contracts set notice_period_days = least(90, end_date - start_date) where notice_period_days is null;
+
+insert into contract_versions (tenant_id, id, contract_id, number, amendment_number, effective_from, terms,
+                               created_by, version, created_at, updated_at)
+select c.tenant_id, gen_random_uuid(), c.id, 1, 0, c.start_date,
+       jsonb_build_object(
+           'term', jsonb_build_object('startDate', c.start_date, 'endDate', c.end_date,
+                                      'noticePeriodDays', c.notice_period_days, 'renewal', 'EXPLICIT',
+                                      'renewalPeriodMonths', null),
+           'pricing', jsonb_build_object('model', 'FIXED_FEE', 'monthlyFee', 0, 'unitPrice', null,
+                                         'ftePrice', null, 'fteCount', null, 'annualBudgetCap', null),
+           'governance', '[]'::jsonb, 'calendars', '[]'::jsonb, 'scope', '[]'::jsonb,
+           'objectives', '[]'::jsonb, 'slas', '[]'::jsonb),
+       'migration V2', 0, now(), now()
+from contracts c
+where not exists (select 1 from contract_versions v where v.tenant_id = c.tenant_id and v.contract_id = c.id);
+
+alter table contracts force row level security;
+alter table contract_versions force row level security;

@@ -1,5 +1,6 @@
 package io.bpo.contracts.terms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bpo.contracts.contract.Contract;
 import io.bpo.contracts.contract.ContractService;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,28 +48,43 @@ public class TermsResource {
     @Inject
     TermsService terms;
 
+    @Inject
+    YamlDocuments yamlDocuments;
+
     @GET
     @Path("/terms")
-    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "The complete terms, as one document (JSON or YAML)",
             description = "Without 'at': the latest version (which may take effect in the future). With at=YYYY-MM-DD: "
                     + "the version in force on that date. Send Accept: application/yaml for YAML.")
     @APIResponse(responseCode = "200", description = "The terms; ETag identifies the version for a later PUT")
     @APIResponse(responseCode = "404", description = "No such contract, or no terms in force on that date")
-    public RestResponse<TermsView> get(@PathParam("clientId") String clientId,
+    public RestResponse<Object> get(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId,
-            @Parameter(description = "a date, YYYY-MM-DD") @QueryParam("at") String at) {
+            @Parameter(description = "a date, YYYY-MM-DD") @QueryParam("at") String at,
+            @Context HttpHeaders headers) {
         Contract contract = contracts.require(contractId);
         ContractVersion version = at == null || at.isEmpty()
                 ? terms.latest(contractId) : terms.inForce(contractId, date("at", at));
-        return RestResponse.ResponseBuilder.ok(terms.view(contract, version)).tag(TermsService.etag(version)).build();
+        return document(terms.view(contract, version), TermsService.etag(version), headers);
     }
 
     @PUT
     @Path("/terms")
-    @Consumes({MediaType.APPLICATION_JSON, YamlProvider.YAML})
-    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @Consumes(YamlDocuments.MEDIA_TYPE)
+    @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
+    @Operation(summary = "Write the terms back, as YAML", description = "The same as the JSON PUT, in YAML.")
+    public RestResponse<Object> putYaml(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch, String body,
+            @Context HttpHeaders headers) throws JsonProcessingException {
+        return put(clientId, contractId, ifMatch, yamlDocuments.read(body), headers);
+    }
+
+    @PUT
+    @Path("/terms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Write the terms back",
             description = "On a DRAFT contract, replaces the original terms (If-Match: the ETag of GET .../terms). "
@@ -75,9 +93,9 @@ public class TermsResource {
     @APIResponse(responseCode = "409", description = "The contract is not a DRAFT")
     @APIResponse(responseCode = "412", description = "The terms changed since you read them")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public RestResponse<TermsView> put(@PathParam("clientId") String clientId,
+    public RestResponse<Object> put(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TermsView document) {
+            @Valid @NotNull TermsView document, @Context HttpHeaders headers) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(428, "precondition-required", "Precondition required",
                     "Send the ETag you read in an If-Match header to write these terms");
@@ -85,8 +103,7 @@ public class TermsResource {
         Contract contract = contracts.require(contractId);
         TermsView written = terms.replaceDraft(contract, ifMatch.replace("W/", "").replace("\"", "").trim(),
                 document.terms());
-        return RestResponse.ResponseBuilder.ok(written)
-                .tag(TermsService.etag(terms.latest(contractId))).build();
+        return document(written, TermsService.etag(terms.latest(contractId)), headers);
     }
 
     @GET
@@ -101,14 +118,15 @@ public class TermsResource {
 
     @GET
     @Path("/versions/{number}")
-    @Produces({MediaType.APPLICATION_JSON, YamlProvider.YAML})
+    @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "One version of the terms, as one document")
-    public RestResponse<TermsView> version(@PathParam("clientId") String clientId,
-            @PathParam("contractId") UUID contractId, @PathParam("number") String number) {
+    public RestResponse<Object> version(@PathParam("clientId") String clientId,
+            @PathParam("contractId") UUID contractId, @PathParam("number") String number,
+            @Context HttpHeaders headers) {
         Contract contract = contracts.require(contractId);
         ContractVersion version = terms.version(contractId, versionNumber("number", number));
-        return RestResponse.ResponseBuilder.ok(terms.view(contract, version)).tag(TermsService.etag(version)).build();
+        return document(terms.view(contract, version), TermsService.etag(version), headers);
     }
 
     @GET
@@ -144,6 +162,17 @@ public class TermsResource {
         }
         return new InForce(contract.id, contract.tenantId, contract.reference, contract.currency,
                 contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC)), terms.inForceBetween(contractId, start, end));
+    }
+
+    /** JSON unless the caller prefers YAML (Accept: application/yaml). */
+    private RestResponse<Object> document(TermsView view, String etag, HttpHeaders headers) {
+        boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(type -> YamlDocuments.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype()))
+                .orElse(false);
+        RestResponse.ResponseBuilder<Object> response = yaml
+                ? RestResponse.ResponseBuilder.ok((Object) yamlDocuments.write(view), YamlDocuments.MEDIA_TYPE)
+                : RestResponse.ResponseBuilder.ok((Object) view, MediaType.APPLICATION_JSON);
+        return response.tag(etag).build();
     }
 
     private static LocalDate date(String name, String raw) {

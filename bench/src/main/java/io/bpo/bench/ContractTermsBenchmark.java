@@ -1,0 +1,67 @@
+package io.bpo.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading a contract's complete terms through the gateway (token verified twice, tenant checks, access log written
+ * before the answer, row-level security) against a plain single-row JDBC endpoint serving the same row, in the same
+ * run, alternating rounds so that the machine's noise hits both alike. Prints the ratio; the goal is at least 0.40.
+ *
+ * <p>System properties: {@code concurrency} (16), {@code warmup} seconds (5), {@code seconds} per round (15),
+ * {@code rounds} (2), {@code client} (acme), {@code reference} (ACME-BPO-2026-01), {@code user} (carol).
+ */
+public final class ContractTermsBenchmark {
+    private ContractTermsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = Integer.getInteger("concurrency", 16);
+        int rounds = Integer.getInteger("rounds", 2);
+        String client = System.getProperty("client", "acme");
+        String reference = System.getProperty("reference", "ACME-BPO-2026-01");
+        String token = Platform.token(System.getProperty("user", "carol"));
+
+        String contracts = Platform.get("/api/v1/clients/" + client + "/contracts?limit=200", token);
+        int at = contracts.indexOf("\"reference\":\"" + reference + "\"");
+        if (at < 0) {
+            throw new IllegalStateException("No contract " + reference + " for " + client + " (load the demo data)");
+        }
+        String contractId = Platform.field(contracts.substring(contracts.lastIndexOf("{\"id\"", at)), "id");
+        String path = "/api/v1/clients/" + client + "/contracts/" + contractId + "/terms";
+        int gatewayBytes = Platform.get(path, token).length();
+
+        LoadGenerator load = new LoadGenerator(concurrency, Duration.ofSeconds(Integer.getInteger("warmup", 5)),
+                Duration.ofSeconds(Integer.getInteger("seconds", 15)));
+        try (JdbcBaselineServer baseline = new JdbcBaselineServer(
+                System.getProperty("jdbc.url", "jdbc:postgresql://localhost:5432/contracts"),
+                System.getProperty("jdbc.user", "contracts_app"), System.getProperty("jdbc.password", "contracts_app"),
+                concurrency)) {
+            URI direct = URI.create("http://127.0.0.1:" + baseline.port() + "/terms/" + client + "/" + contractId);
+            URI gateway = URI.create(Platform.GATEWAY + path);
+            System.out.printf("Contract terms read: %s %s (%d bytes of JSON), %d concurrent clients, %d rounds%n",
+                    client, reference, gatewayBytes, concurrency, rounds);
+            List<LoadGenerator.Result> base = new ArrayList<>();
+            List<LoadGenerator.Result> full = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                LoadGenerator.Result b = load.run("baseline JDBC endpoint, round " + round,
+                        () -> HttpRequest.newBuilder(direct).build(), 200);
+                System.out.println(b);
+                base.add(b);
+                LoadGenerator.Result g = load.run("GET terms via gateway, round " + round,
+                        () -> HttpRequest.newBuilder(gateway).header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json").build(), 200);
+                System.out.println(g);
+                full.add(g);
+            }
+            double baseRate = base.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
+            double fullRate = full.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
+            double ratio = fullRate / baseRate;
+            System.out.printf("RESULT contract terms via gateway / baseline JDBC endpoint: %.0f / %.0f req/s = "
+                    + "ratio %.2f (goal >= 0.40) %s%n", fullRate, baseRate, ratio, ratio >= 0.40 ? "MET" : "NOT MET");
+        }
+    }
+}

@@ -85,6 +85,15 @@ public class DemoData {
                 "KPO", "OUTSOURCED", "IN", "OFFSHORE", "2026-04-01", "2028-03-31", "USD");
         contract("globex", 3, "GLOBEX-BPO-2026-03", "Retention desk (EN) with Globex agents \u2014 Port Louis",
                 "BPO", "HOSTED", "MU", "OFFSHORE", "2026-09-01", "2027-08-31", "USD");
+        contract("globex", 4, "GLOBEX-BPO-2026-04", "Claims processing back office (EN) \u2014 Manila centre",
+                "BPO", "OUTSOURCED", "PH", "OFFSHORE", "2026-03-01", "2028-02-29", "USD");
+
+        // complete terms, activation and one amendment approved by both parties
+        agreement("acme", "ACME-BPO-2026-01", "acme-1", "2026-07-01",
+                "Rel\u00e8vement du niveau de service apr\u00e8s la p\u00e9riode de stabilisation ; samedi jusqu'\u00e0 20 h",
+                Principal.ALICE);
+        agreement("globex", "GLOBEX-BPO-2026-04", "globex-4", "2026-09-01",
+                "Peak season: oldest open claim at most 36 hours; intake forecast raised", Principal.BOB);
 
         for (String clientId : List.of("acme", "globex")) {
             for (int n = 1; n <= 3; n++) {
@@ -128,6 +137,83 @@ public class DemoData {
                 .put("deliveryCountry", deliveryCountry).put("deliveryLocation", deliveryLocation)
                 .put("startDate", startDate).put("endDate", endDate).put("currency", currency).toString();
         create(path, body, "demo-" + clientId + "-" + n, "contract " + reference);
+    }
+
+    /**
+     * Brings a contract to its demo state, step by step and only where it is not there yet: complete terms on the
+     * draft, activation, then one amendment raised by the provider and approved by both sides.
+     */
+    static void agreement(String clientId, String reference, String termsFile, String amendmentFrom, String reason,
+            Principal clientSide) throws IOException, InterruptedException {
+        String base = "/api/v1/clients/" + clientId + "/contracts/" + contractId(clientId, reference);
+        Path dir = ARTICLES.getParent().resolve("terms");
+        HttpResponse<String> contract = ok(send(Principal.CAROL, "GET", base, null, Map.of()), "GET " + base);
+        if (contract.body().contains("\"status\":\"DRAFT\"")) {
+            HttpResponse<String> terms = ok(send(Principal.CAROL, "GET", base + "/terms", null, Map.of()), "GET terms");
+            if (!terms.body().contains("\"slas\":[{")) {
+                String body = "{\"terms\":" + Files.readString(dir.resolve(termsFile + ".json")) + "}";
+                ok(send(Principal.CAROL, "PUT", base + "/terms", body, Map.of("If-Match", etag(terms))),
+                        "PUT terms of " + reference);
+                System.out.println("  terms " + reference + ": written");
+            }
+            contract = ok(send(Principal.CAROL, "GET", base, null, Map.of()), "GET " + base);
+            ok(send(Principal.CAROL, "POST", base + "/activate", null, Map.of("If-Match", etag(contract))),
+                    "activate " + reference);
+            System.out.println("  contract " + reference + ": activated");
+        }
+        HttpResponse<String> versions = ok(send(Principal.CAROL, "GET", base + "/versions", null, Map.of()),
+                "GET versions");
+        if (versions.body().contains("\"amendmentNumber\":1")) {
+            System.out.println("  amendment 1 of " + reference + ": already applied");
+            return;
+        }
+        String proposal = new Json().put("reason", reason).put("effectiveFrom", amendmentFrom).toString();
+        proposal = proposal.substring(0, proposal.length() - 1) + ",\"terms\":"
+                + Files.readString(dir.resolve(termsFile + "-amendment-1.json")) + "}";
+        HttpResponse<String> raised = send(Principal.CAROL, "POST", base + "/change-requests", proposal,
+                Map.of("Idempotency-Key", "demo-" + reference + "-amendment-1"));
+        if (raised.statusCode() != 201) {
+            throw Failure.of("raise amendment of " + reference, raised);
+        }
+        String request = base + "/change-requests/" + field(raised.body(), "id");
+        for (Principal side : List.of(Principal.CAROL, clientSide)) {
+            HttpResponse<String> current = ok(send(side, "GET", request, null, Map.of()), "GET change request");
+            if (current.body().contains("\"status\":\"APPLIED\"")) {
+                break;
+            }
+            ok(send(side, "POST", request + "/approve", new Json().put("comment", "Approved").toString(),
+                    Map.of("If-Match", etag(current))), "approve amendment of " + reference + " as " + side.name);
+        }
+        System.out.println("  amendment 1 of " + reference + ": approved by both parties, effective " + amendmentFrom);
+    }
+
+    static String contractId(String clientId, String reference) throws IOException, InterruptedException {
+        String path = "/api/v1/clients/" + clientId + "/contracts?limit=200";
+        String body = ok(send(Principal.CAROL, "GET", path, null, Map.of()), "GET " + path).body();
+        int at = body.indexOf("\"reference\":" + Json.quote(reference));
+        if (at < 0) {
+            throw new Failure("contract " + reference + " not found for " + clientId);
+        }
+        return field(body.substring(body.lastIndexOf("{\"id\"", at)), "id");
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> r, String what) {
+        if (r.statusCode() / 100 != 2) {
+            throw Failure.of(what, r);
+        }
+        return r;
+    }
+
+    static String etag(HttpResponse<String> r) {
+        return r.headers().firstValue("ETag").orElseThrow(() -> new Failure("no ETag on " + r.uri()));
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new Failure("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 
     static void article(String clientId, int n) throws IOException, InterruptedException {
@@ -355,7 +441,7 @@ public class DemoData {
     // ------------------------------------------------------------------ HTTP and tokens
 
     enum Principal {
-        FRANK("frank"), CAROL("carol"), INGEST_ACME("ingest-acme");
+        FRANK("frank"), CAROL("carol"), ALICE("alice"), BOB("bob"), INGEST_ACME("ingest-acme");
 
         final String name;
 

@@ -2,9 +2,14 @@ package io.bpo.contracts.terms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bpo.contracts.changerequest.ChangeRequestResource;
+import io.bpo.contracts.changerequest.ChangeRequestService;
+import io.bpo.contracts.changerequest.ChangeRequestView;
 import io.bpo.contracts.contract.Contract;
 import io.bpo.contracts.contract.ContractService;
+import io.bpo.contracts.contract.ContractStatus;
 import io.bpo.kit.http.QueryParams;
+import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
 import io.bpo.kit.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -30,6 +35,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,6 +54,9 @@ public class TermsResource {
 
     @Inject
     TermsService terms;
+
+    @Inject
+    ChangeRequestService changeRequests;
 
     @Inject
     YamlDocuments yamlDocuments;
@@ -74,11 +84,13 @@ public class TermsResource {
     @Path("/terms")
     @Consumes(YamlDocuments.MEDIA_TYPE)
     @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
+    @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Write the terms back, as YAML", description = "The same as the JSON PUT, in YAML.")
     public RestResponse<Object> putYaml(@PathParam("clientId") String clientId,
-            @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch, String body,
+            @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body,
             @Context HttpHeaders headers) throws JsonProcessingException {
-        return put(clientId, contractId, ifMatch, yamlDocuments.read(body), headers);
+        return put(clientId, contractId, ifMatch, idempotencyKey, yamlDocuments.read(body), headers);
     }
 
     @PUT
@@ -87,22 +99,44 @@ public class TermsResource {
     @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Write the terms back",
-            description = "On a DRAFT contract, replaces the original terms (If-Match: the ETag of GET .../terms). "
-                    + "On a running contract terms change only when both parties approve: raise a change request.")
-    @APIResponse(responseCode = "400", description = "Every invalid field, by JSON path (e.g. terms.slas[1].target)")
-    @APIResponse(responseCode = "409", description = "The contract is not a DRAFT")
+            description = "If-Match: the ETag of GET .../terms. On a DRAFT contract, replaces the original terms "
+                    + "(200). On an ACTIVE or SUSPENDED contract terms change only when both parties approve, so the "
+                    + "document raises a change request instead (202, Location of the request): its effectiveFrom "
+                    + "(required: the wanted date, not the one read) and reason (required) are the request's, and "
+                    + "Idempotency-Key makes a retry safe. TERMINATED or EXPIRED contracts: 409.")
+    @APIResponse(responseCode = "200", description = "DRAFT: the terms as written",
+            content = @Content(schema = @Schema(implementation = TermsView.class)))
+    @APIResponse(responseCode = "202", description = "ACTIVE or SUSPENDED: a change request was raised (PENDING); "
+            + "Location and ETag are the request's",
+            content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Every invalid field, by JSON path (e.g. terms.slas[1].target, "
+            + "effectiveFrom)")
+    @APIResponse(responseCode = "409", description = "The contract is TERMINATED or EXPIRED, or (running) the "
+            + "document changes nothing")
     @APIResponse(responseCode = "412", description = "The terms changed since you read them")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<Object> put(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId, @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "ACTIVE or SUSPENDED contracts: makes a retried proposal safe")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull TermsView document, @Context HttpHeaders headers) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(428, "precondition-required", "Precondition required",
                     "Send the ETag you read in an If-Match header to write these terms");
         }
         Contract contract = contracts.require(contractId);
-        TermsView written = terms.replaceDraft(contract, ifMatch.replace("W/", "").replace("\"", "").trim(),
-                document.terms());
+        String expected = ifMatch.replace("W/", "").replace("\"", "").trim();
+        ContractStatus status = contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC));
+        if (status == ContractStatus.ACTIVE || status == ContractStatus.SUSPENDED) {
+            Idempotency.Outcome<ChangeRequestView> outcome =
+                    changeRequests.proposeFromDocument(contract, expected, document, idempotencyKey);
+            ChangeRequestView raised = outcome.response();
+            return negotiated(RestResponse.Status.ACCEPTED, raised, headers)
+                    .location(ChangeRequestResource.location(clientId, raised))
+                    .tag(String.valueOf(raised.version()))
+                    .header("Idempotent-Replayed", outcome.replayed()).build();
+        }
+        TermsView written = terms.replaceDraft(contract, expected, document.terms());
         return document(written, TermsService.etag(terms.latest(contractId)), headers);
     }
 
@@ -166,13 +200,18 @@ public class TermsResource {
 
     /** JSON unless the caller prefers YAML (Accept: application/yaml). */
     private RestResponse<Object> document(TermsView view, String etag, HttpHeaders headers) {
+        return negotiated(RestResponse.Status.OK, view, headers).tag(etag).build();
+    }
+
+    private RestResponse.ResponseBuilder<Object> negotiated(RestResponse.Status status, Object body,
+            HttpHeaders headers) {
         boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(type -> YamlDocuments.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype()))
                 .orElse(false);
-        RestResponse.ResponseBuilder<Object> response = yaml
-                ? RestResponse.ResponseBuilder.ok((Object) yamlDocuments.write(view), YamlDocuments.MEDIA_TYPE)
-                : RestResponse.ResponseBuilder.ok((Object) view, MediaType.APPLICATION_JSON);
-        return response.tag(etag).build();
+        return yaml
+                ? RestResponse.ResponseBuilder.create(status, (Object) yamlDocuments.write(body))
+                        .type(YamlDocuments.MEDIA_TYPE)
+                : RestResponse.ResponseBuilder.create(status, body).type(MediaType.APPLICATION_JSON);
     }
 
     private static LocalDate date(String name, String raw) {

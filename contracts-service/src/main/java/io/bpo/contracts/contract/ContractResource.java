@@ -119,7 +119,12 @@ public class ContractResource {
             case "suspend" -> ContractStatus.SUSPENDED;
             default -> ContractStatus.TERMINATED;
         };
-        ContractView moved = contracts.transition(contractId, expected, next);
+        ContractStatus from = switch (transition) {
+            case "activate" -> ContractStatus.DRAFT;
+            case "resume" -> ContractStatus.SUSPENDED;
+            default -> null;
+        };
+        ContractView moved = contracts.transition(contractId, expected, from, next);
         return RestResponse.ResponseBuilder.ok(moved).tag(String.valueOf(moved.version())).build();
     }
 }

@@ -1,6 +1,8 @@
 package io.bpo.contracts.contract;
 
 import io.bpo.contracts.client.ClientService;
+import io.bpo.contracts.terms.ContractTerms;
+import io.bpo.contracts.terms.TermsRules;
 import io.bpo.contracts.terms.TermsService;
 import io.bpo.kit.http.Cursor;
 import io.bpo.kit.http.ETags;
@@ -53,13 +55,15 @@ public class ContractService {
             Contract contract = new Contract();
             contract.apply(details);
             contract.status = ContractStatus.DRAFT;
-            if (details.terms() != null) {
-                contract.startDate = details.terms().term().startDate();
-                contract.endDate = details.terms().term().endDate();
-                contract.noticePeriodDays = details.terms().term().noticePeriodDays();
-            }
+            // The term comes from the terms, given or drafted; they are checked before the insert, so a term ending
+            // before it starts is a 400 on terms.term.endDate rather than a refusal by the table's check constraint.
+            ContractTerms original = details.terms() != null ? details.terms() : TermsService.skeleton(contract);
+            TermsRules.check(original, "terms");
+            contract.startDate = original.term().startDate();
+            contract.endDate = original.term().endDate();
+            contract.noticePeriodDays = original.term().noticePeriodDays();
             contract.persistAndFlush();
-            terms.createOriginal(contract, details.terms());
+            terms.createOriginal(contract, original);
             Log.infof("Contract %s (%s) created for client %s", contract.id, contract.reference, tenant.require());
             return ContractView.of(contract);
         });
@@ -113,12 +117,15 @@ public class ContractService {
         return ContractView.of(contract);
     }
 
-    /** Moves the lifecycle: DRAFT → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED; anything else is a 409. */
-    public ContractView transition(UUID id, long expectedVersion, ContractStatus next) {
+    /**
+     * Moves the lifecycle: DRAFT → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED; anything else is a 409. {@code from},
+     * when given, is the only status the move starts from (activate: DRAFT, resume: SUSPENDED), since both end ACTIVE.
+     */
+    public ContractView transition(UUID id, long expectedVersion, ContractStatus from, ContractStatus next) {
         Contract contract = require(id);
         ETags.checkVersion(expectedVersion, contract.version);
         ContractStatus current = contract.effectiveStatus(today());
-        if (!current.mayBecome(next)) {
+        if (!current.mayBecome(next) || (from != null && current != from)) {
             throw ApiException.conflict("illegal-transition",
                     "Contract " + contract.reference + " is " + current + " and cannot become " + next);
         }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -170,7 +171,7 @@ public class TermsService {
 
     public TermsView view(Contract contract, ContractVersion version) {
         return new TermsView(contract.id, contract.tenantId, contract.reference, contract.title, contract.currency,
-                contract.effectiveStatus(LocalDate.now()), version.number, version.amendmentNumber,
+                contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC)), version.number, version.amendmentNumber,
                 version.effectiveFrom, null, read(version.terms));
     }
 
@@ -203,7 +204,8 @@ public class TermsService {
         }
     }
 
-    private static ContractTerms skeleton(Contract contract) {
+    /** Minimal draft terms built from a contract's dates, for a contract created without terms. */
+    public static ContractTerms skeleton(Contract contract) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(contract.startDate, contract.endDate);
         return new ContractTerms(
                 new Term(contract.startDate, contract.endDate, (int) Math.min(90, days), Renewal.EXPLICIT, null),

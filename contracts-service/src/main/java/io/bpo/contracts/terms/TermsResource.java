@@ -77,7 +77,7 @@ public class TermsResource {
         Contract contract = contracts.require(contractId);
         ContractVersion version = at == null || at.isEmpty()
                 ? terms.latest(contractId) : terms.inForce(contractId, date("at", at));
-        return document(terms.view(contract, version), TermsService.etag(version), headers);
+        return document(contract, version, headers);
     }
 
     @PUT
@@ -160,7 +160,7 @@ public class TermsResource {
             @Context HttpHeaders headers) {
         Contract contract = contracts.require(contractId);
         ContractVersion version = terms.version(contractId, versionNumber("number", number));
-        return document(terms.view(contract, version), TermsService.etag(version), headers);
+        return document(contract, version, headers);
     }
 
     @GET
@@ -203,12 +203,24 @@ public class TermsResource {
         return negotiated(RestResponse.Status.OK, view, headers).tag(etag).build();
     }
 
-    private RestResponse.ResponseBuilder<Object> negotiated(RestResponse.Status status, Object body,
-            HttpHeaders headers) {
-        boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst()
+    /** A stored version: JSON straight from storage, YAML through the parsed document. */
+    private RestResponse<Object> document(Contract contract, ContractVersion version, HttpHeaders headers) {
+        if (wantsYaml(headers)) {
+            return document(terms.view(contract, version), TermsService.etag(version), headers);
+        }
+        return RestResponse.ResponseBuilder.ok((Object) terms.storedView(contract, version), MediaType.APPLICATION_JSON)
+                .tag(TermsService.etag(version)).build();
+    }
+
+    private static boolean wantsYaml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(type -> YamlDocuments.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype()))
                 .orElse(false);
-        return yaml
+    }
+
+    private RestResponse.ResponseBuilder<Object> negotiated(RestResponse.Status status, Object body,
+            HttpHeaders headers) {
+        return wantsYaml(headers)
                 ? RestResponse.ResponseBuilder.create(status, (Object) yamlDocuments.write(body))
                         .type(YamlDocuments.MEDIA_TYPE)
                 : RestResponse.ResponseBuilder.create(status, body).type(MediaType.APPLICATION_JSON);

@@ -175,6 +175,13 @@ public class TermsService {
                 version.effectiveFrom, null, read(version.terms));
     }
 
+    /** The same document with the terms as stored, for the read path (no parse, no re-serialisation). */
+    public StoredTermsView storedView(Contract contract, ContractVersion version) {
+        return new StoredTermsView(contract.id, contract.tenantId, contract.reference, contract.title,
+                contract.currency, contract.effectiveStatus(LocalDate.now(java.time.ZoneOffset.UTC)), version.number,
+                version.amendmentNumber, version.effectiveFrom, version.terms);
+    }
+
     /** Weak validator of a version's content: its number and row version. */
     public static String etag(ContractVersion version) {
         return version.number + "." + version.version;

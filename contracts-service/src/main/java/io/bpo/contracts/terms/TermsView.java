@@ -1,5 +1,6 @@
 package io.bpo.contracts.terms;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bpo.contracts.contract.ContractStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,6 @@ public record TermsView(
         @Schema(description = "Date from which these terms apply; on a PUT to an active contract, the wanted date")
         LocalDate effectiveFrom,
         @Schema(writeOnly = true, description = "Why the change is proposed (PUT to an active contract)")
-        @Size(max = 2000) String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 2000) String reason,
         @NotNull @Valid ContractTerms terms) {
 }

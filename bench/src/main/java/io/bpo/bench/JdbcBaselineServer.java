@@ -36,6 +36,9 @@ final class JdbcBaselineServer implements AutoCloseable {
             pool.add(connection);
         }
         executor = Executors.newFixedThreadPool(threads);
+        // without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
+        // every answer waits ~40 ms: a baseline that slow would flatter whatever is compared with it
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/terms/", this::serve);
         server.setExecutor(executor);

@@ -55,8 +55,7 @@ public class Contract extends TenantOwnedEntity {
      * written by a job, so it is right at any instant and needs no cross-tenant process.
      */
     public ContractStatus effectiveStatus(LocalDate today) {
-        boolean running = status == ContractStatus.ACTIVE || status == ContractStatus.SUSPENDED;
-        return running && endDate != null && today.isAfter(endDate) ? ContractStatus.EXPIRED : status;
+        return status.asOf(today, endDate);
     }
 
     void apply(ContractDetails terms) {

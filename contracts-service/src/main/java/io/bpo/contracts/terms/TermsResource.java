@@ -61,6 +61,9 @@ public class TermsResource {
     @Inject
     YamlDocuments yamlDocuments;
 
+    @Inject
+    StoredTermsReader storedTerms;
+
     @GET
     @Path("/terms")
     @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
@@ -74,9 +77,17 @@ public class TermsResource {
             @PathParam("contractId") UUID contractId,
             @Parameter(description = "a date, YYYY-MM-DD") @QueryParam("at") String at,
             @Context HttpHeaders headers) {
+        LocalDate day = at == null || at.isEmpty() ? null : date("at", at);
+        if (!wantsYaml(headers)) {
+            var stored = storedTerms.read(contractId, day);
+            if (stored.isPresent()) {
+                return RestResponse.ResponseBuilder.ok((Object) stored.get().view(), MediaType.APPLICATION_JSON)
+                        .tag(stored.get().etag()).build();
+            }
+        }
+        // YAML, or nothing found: the entity path says which 404 it is (no contract, or no terms that day)
         Contract contract = contracts.require(contractId);
-        ContractVersion version = at == null || at.isEmpty()
-                ? terms.latest(contractId) : terms.inForce(contractId, date("at", at));
+        ContractVersion version = day == null ? terms.latest(contractId) : terms.inForce(contractId, day);
         return document(contract, version, headers);
     }
 

@@ -38,31 +38,98 @@ public class AccessLogRepository {
         this.dataSource = dataSource;
     }
 
-    /** Inserts and commits the entry; returns only once it is durable. Blocking: call from a worker thread. */
-    public void append(AccessLogEntry entry) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int i = 0;
-            insert.setObject(++i, entry.id());
-            insert.setObject(++i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-            insert.setString(++i, entry.requestId());
-            insert.setString(++i, entry.subject());
-            insert.setString(++i, entry.username());
-            insert.setArray(++i, connection.createArrayOf("text", entry.roles().toArray()));
-            insert.setString(++i, entry.clientId());
-            insert.setString(++i, entry.service());
-            insert.setString(++i, entry.method());
-            insert.setString(++i, entry.path());
-            insert.setInt(++i, entry.status());
-            insert.setString(++i, entry.outcome().name());
-            insert.setString(++i, entry.reason());
-            insert.setString(++i, entry.sourceAddress());
-            insert.setString(++i, entry.userAgent());
-            insert.setLong(++i, entry.durationMs());
-            insert.executeUpdate();
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+    /**
+     * Inserts the entries, in list order, with one JDBC batch in one transaction, and commits; returns only once
+     * they are durable. Either all of them are committed or none is. Blocking: call from the access-log writer.
+     */
+    public void appendAll(List<AccessLogEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
             }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (AccessLogEntry entry : entries) {
+                    bind(connection, insert, entry);
+                    insert.addBatch();
+                }
+                // rows are inserted in batch order, so seq (identity) follows the list
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    restoreAutoCommit(connection);
+                }
+            }
+        }
+    }
+
+    /**
+     * True when the database refused an entry's data (SQLSTATE class 22, data exception, or 23, integrity
+     * constraint violation): the statement failed, the transaction was rolled back and nothing was committed,
+     * so the entries may safely be written again, one by one. Connection and commit failures are not: a commit
+     * whose answer was lost may have succeeded.
+     */
+    public static boolean isEntryError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    String state = next.getSQLState();
+                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                        return true;
+                    }
+                    if (next.getNextException() == next) {
+                        break;
+                    }
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void bind(Connection connection, PreparedStatement insert, AccessLogEntry entry)
+            throws SQLException {
+        int i = 0;
+        insert.setObject(++i, entry.id());
+        insert.setObject(++i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        insert.setString(++i, entry.requestId());
+        insert.setString(++i, entry.subject());
+        insert.setString(++i, entry.username());
+        insert.setArray(++i, connection.createArrayOf("text", entry.roles().toArray()));
+        insert.setString(++i, entry.clientId());
+        insert.setString(++i, entry.service());
+        insert.setString(++i, entry.method());
+        insert.setString(++i, entry.path());
+        insert.setInt(++i, entry.status());
+        insert.setString(++i, entry.outcome().name());
+        insert.setString(++i, entry.reason());
+        insert.setString(++i, entry.sourceAddress());
+        insert.setString(++i, entry.userAgent());
+        insert.setLong(++i, entry.durationMs());
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            // the pool resets or discards the connection on its return
         }
     }
 

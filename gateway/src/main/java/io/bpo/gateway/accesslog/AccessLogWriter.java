@@ -1,19 +1,32 @@
 package io.bpo.gateway.accesslog;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.bpo.gateway.config.GatewayConfig;
 import io.bpo.gateway.request.Exchange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /**
  * Writes one entry per request. Callers wait for the returned future before answering the client: an
  * answer the log does not hold is never sent.
+ * <p>
+ * Entries go through a {@link GroupCommitter}: one writer thread commits everything pending in one transaction
+ * (group commit), so under concurrency many answers share one commit instead of paying one each. Each future
+ * still completes only once its own entry is committed, on the caller's Vert.x context.
  */
+@Startup
 @ApplicationScoped
 public class AccessLogWriter {
 
@@ -22,16 +35,40 @@ public class AccessLogWriter {
     private final Vertx vertx;
     private final AccessLogRepository repository;
     private final MeterRegistry registry;
+    private final GatewayConfig.AccessLog config;
+    private GroupCommitter committer;
 
-    AccessLogWriter(Vertx vertx, AccessLogRepository repository, MeterRegistry registry) {
+    AccessLogWriter(Vertx vertx, AccessLogRepository repository, MeterRegistry registry, GatewayConfig config) {
         this.vertx = vertx;
         this.repository = repository;
         this.registry = registry;
+        this.config = config.accessLog();
+    }
+
+    @PostConstruct
+    void start() {
+        // through the injected proxy, so that a test's mock repository is the one that writes
+        committer = new GroupCommitter(repository::appendAll, AccessLogRepository::isEntryError,
+                config.maxBatchSize(), config.queueCapacity(), registry);
+    }
+
+    /** Graceful stop: what is queued is committed before the datasource goes away; later entries are refused. */
+    void stop(@Observes ShutdownEvent event) {
+        int pending = committer.pending();
+        if (pending > 0) {
+            LOG.infof("flushing %d access-log entries before stopping", pending);
+        }
+        committer.close(config.shutdownTimeout());
+    }
+
+    @PreDestroy
+    void destroy() {
+        committer.close(config.shutdownTimeout());
     }
 
     /**
-     * Commits the exchange's entry on a worker thread (JDBC blocks) and completes on the caller's Vert.x
-     * context. A second call for the same exchange does nothing: every request has exactly one entry.
+     * Queues the exchange's entry and completes, on the caller's Vert.x context, once it is committed. A second
+     * call for the same exchange does nothing: every request has exactly one entry.
      */
     public Future<Void> record(Exchange exchange, int status, AccessOutcome outcome, String reason) {
         if (!exchange.claimLogEntry()) {
@@ -39,12 +76,33 @@ public class AccessLogWriter {
         }
         AccessLogEntry entry = AccessLogEntry.of(exchange, status, outcome, reason);
         count(entry);
-        return vertx.<Void>executeBlocking(() -> {
-            repository.append(entry);
-            return null;
-        }, false).onFailure(failure -> LOG.errorf(failure,
-                "access log entry for request %s could not be written; the response is withheld",
-                exchange.requestId()));
+        return append(entry).onFailure(failure -> LOG.warnf(
+                "access log entry for request %s could not be written (%s); the response is withheld",
+                exchange.requestId(), failure.toString()));
+    }
+
+    /**
+     * Queues an entry; the future completes once it is committed, or fails when it could not be (batch failed,
+     * queue full, writer stopped). Completes on the caller's Vert.x context (a new one for a non-Vert.x caller).
+     * Never blocks.
+     */
+    public Future<Void> append(AccessLogEntry entry) {
+        Context context = Vertx.currentContext();
+        Context target = context != null ? context : vertx.getOrCreateContext();
+        Promise<Void> promise = Promise.promise();
+        committer.submit(entry).whenComplete((ignored, failure) -> target.runOnContext(v -> {
+            if (failure == null) {
+                promise.complete();
+            } else {
+                promise.fail(failure);
+            }
+        }));
+        return promise.future();
+    }
+
+    /** Entries accepted and not yet committed (also the gauge {@code bpo.accesslog.pending}). */
+    public int pending() {
+        return committer.pending();
     }
 
     private void count(AccessLogEntry entry) {

@@ -39,6 +39,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    AccessLog accessLog();
+
     interface Routes {
         Route contracts();
 
@@ -66,5 +68,20 @@ public interface GatewayConfig {
         /** Bucket capacity: the largest burst a subject may send at once. */
         @WithDefault("400")
         int burst();
+    }
+
+    /** The access-log writer (group commit). */
+    interface AccessLog {
+        /** Most entries one transaction writes; a backlog larger than this is written in several batches. */
+        @WithDefault("256")
+        int maxBatchSize();
+
+        /** Most entries waiting for the database; beyond it a request's answer is withheld at once (503). */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** On a graceful stop, how long the writer may take to commit what is still queued. */
+        @WithDefault("30s")
+        Duration shutdownTimeout();
     }
 }

@@ -30,7 +30,7 @@ class AccessLogOutageTest {
     void logCannotBeWritten() {
         QuarkusMock.installMockForType(new AccessLogRepository(null) {
             @Override
-            public void append(AccessLogEntry entry) throws SQLException {
+            public void appendAll(List<AccessLogEntry> entries) throws SQLException {
                 throw new SQLException("database unavailable (simulated)", "08006");
             }
 

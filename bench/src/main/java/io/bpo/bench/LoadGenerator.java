@@ -1,6 +1,5 @@
 package io.bpo.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -108,9 +107,5 @@ public final class LoadGenerator {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    public static URI uri(String value) {
-        return URI.create(value);
     }
 }

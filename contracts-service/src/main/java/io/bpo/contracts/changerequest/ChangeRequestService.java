@@ -83,7 +83,7 @@ public class ChangeRequestService {
             TermsView document, String idempotencyKey) {
         return idempotency.once(idempotencyKey, "terms.propose", new Proposal(contract.id, expectedEtag, document),
                 ChangeRequestView.class, () -> {
-                    if (!TermsService.etag(terms.latest(contract.id)).equals(expectedEtag)) {
+                    if (!TermsService.matches(terms.latest(contract.id), expectedEtag)) {
                         throw new ApiException(412, "precondition-failed", "Precondition failed",
                                 "The terms changed since you read them (If-Match does not match their ETag); "
                                         + "fetch them again");

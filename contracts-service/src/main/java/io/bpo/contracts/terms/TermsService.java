@@ -76,7 +76,7 @@ public class TermsService {
                     + contract.status + ": its terms change only through a change request");
         }
         ContractVersion draft = latest(contract.id);
-        if (!etag(draft).equals(expectedEtag)) {
+        if (!matches(draft, expectedEtag)) {
             throw new ApiException(412, "precondition-failed", "Precondition failed",
                     "The terms changed since you read them (If-Match does not match their ETag); fetch them again");
         }
@@ -180,6 +180,11 @@ public class TermsService {
         return new StoredTermsView(contract.id, contract.tenantId, contract.reference, contract.title,
                 contract.currency, contract.effectiveStatus(LocalDate.now(java.time.ZoneOffset.UTC)), version.number,
                 version.amendmentNumber, version.effectiveFrom, version.terms);
+    }
+
+    /** If-Match against a version: its ETag, or {@code *} for whatever version is current (RFC 9110). */
+    public static boolean matches(ContractVersion version, String ifMatch) {
+        return "*".equals(ifMatch) || etag(version).equals(ifMatch);
     }
 
     /** Weak validator of a version's content: its number and row version. */

@@ -113,6 +113,15 @@ class ContractResourceTest {
     }
 
     @Test
+    void ifMatchStarUpdatesWhateverVersionIsCurrent() {
+        String id = create(MANAGER, OWN, contract(reference())).then().statusCode(201).extract().path("id");
+        Map<String, Object> changed = new HashMap<>(contract(reference()));
+        changed.put("title", "Any version");
+        as(MANAGER).header("If-Match", "*").body(changed).put(base(OWN) + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("title", equalTo("Any version"));
+    }
+
+    @Test
     void duplicateReferenceConflicts() {
         String reference = reference();
         create(MANAGER, OWN, contract(reference)).then().statusCode(201);
@@ -152,7 +161,8 @@ class ContractResourceTest {
         Map<String, Object> bad = new HashMap<>(contract(reference()));
         bad.put("startDate", "first of january");
         create(MANAGER, OWN, bad).then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("startDate"));
+                .body("errors[0].field", equalTo("startDate"))
+                .body("errors[0].reason", equalTo("must be a date (YYYY-MM-DD)"));
         as(MANAGER).body("{\"reference\": ").post(base(OWN)).then().statusCode(400).contentType(PROBLEM);
         as(MANAGER).body("[1,2]").post(base(OWN)).then().statusCode(400).contentType(PROBLEM);
         Map<String, Object> numericEnum = new HashMap<>(contract(reference()));

@@ -7,6 +7,9 @@ import io.bpo.kit.problem.ApiException;
  * {@code If-Match} (428 when missing, 412 when stale), so two editors never overwrite each other silently.
  */
 public final class ETags {
+    /** If-Match: * — the resource exists; the update applies to whatever version is current. */
+    public static final long ANY = -1;
+
     private ETags() {
     }
 
@@ -14,12 +17,16 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** The version named by If-Match; {@link #ANY} for {@code *} (RFC 9110: any current representation). */
     public static long requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(428, "precondition-required", "Precondition required",
                     "Send the ETag you read in an If-Match header to update this resource");
         }
         String value = ifMatch.trim();
+        if (value.equals("*")) {
+            return ANY;
+        }
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
@@ -32,7 +39,7 @@ public final class ETags {
     }
 
     public static void checkVersion(long expected, long actual) {
-        if (expected != actual) {
+        if (expected != ANY && expected != actual) {
             throw stale();
         }
     }

@@ -158,14 +158,15 @@ public class ProblemMappers {
                 && format.getTargetType().isEnum()) {
             reason = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException format) {
-            reason = "is not a valid " + simpleName(format.getTargetType());
+            reason = "must be " + simpleName(format.getTargetType());
         } else if (e instanceof ValueInstantiationException instantiation) {
             reason = instantiation.getCause() == null ? "is invalid" : instantiation.getCause().getMessage();
         } else if (e instanceof MismatchedInputException mismatch) {
             reason = mismatch.getTargetType() == null ? "has the wrong type"
-                    : "must be a " + simpleName(mismatch.getTargetType());
+                    : "must be " + simpleName(mismatch.getTargetType());
         } else if (e instanceof JsonParseException) {
-            reason = "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+            // JSON or YAML alike: name where the reader stopped
+            reason = "is malformed at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
         } else {
             reason = "is not valid JSON for this resource";
@@ -190,19 +191,21 @@ public class ProblemMappers {
         return path.toString();
     }
 
+    /** What a client should have sent, with its article: "a UUID", "an array". */
     private static String simpleName(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a value of another type";
         }
         return switch (type.getSimpleName()) {
-            case "UUID" -> "UUID";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "ISO-8601 timestamp";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "Boolean", "boolean" -> "boolean";
-            case "BigDecimal", "Double", "double" -> "number";
-            case "String" -> "string";
-            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "array" : "JSON object";
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "LocalTime" -> "a time (HH:MM)";
+            case "Instant", "OffsetDateTime" -> "an ISO-8601 timestamp";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "a boolean";
+            case "BigDecimal", "Double", "double" -> "a number";
+            case "String" -> "a string";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
         };
     }
 

@@ -10,7 +10,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -22,8 +26,40 @@ public class AccessLogRepository {
 
     private static final String INSERT = """
             INSERT INTO access_log (id, occurred_at, request_id, subject, username, roles, client_id, service,
-                                    method, path, status, outcome, reason, source_address, user_agent, duration_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    method, path, status, outcome, reason, source_address, user_agent, duration_ms,
+                                    chain_seq, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static final String CREATE_HEAD = """
+            INSERT INTO access_log_chain_heads (chain_key, chain_seq, hash) VALUES (?, 0, ?)
+            ON CONFLICT (chain_key) DO NOTHING
+            """;
+
+    private static final String LOCK_HEADS = """
+            SELECT chain_key, chain_seq, hash FROM access_log_chain_heads
+            WHERE chain_key = ANY (?) ORDER BY chain_key FOR UPDATE
+            """;
+
+    private static final String MOVE_HEAD =
+            "UPDATE access_log_chain_heads SET chain_seq = ?, hash = ? WHERE chain_key = ?";
+
+    private static final String CHAINED = """
+            SELECT id, occurred_at, request_id, subject, username, roles, client_id, service, method, path, status,
+                   outcome, reason, source_address, user_agent, duration_ms, chain_seq, prev_hash, hash
+            FROM access_log
+            WHERE chain_seq IS NOT NULL AND (CAST(? AS text) IS NULL OR coalesce(client_id, '-') = ?)
+            ORDER BY coalesce(client_id, '-'), chain_seq
+            """;
+
+    private static final String UNCHAINED = """
+            SELECT count(*) FROM access_log
+            WHERE chain_seq IS NULL AND (CAST(? AS text) IS NULL OR coalesce(client_id, '-') = ?)
+            """;
+
+    private static final String HEADS = """
+            SELECT chain_key, chain_seq FROM access_log_chain_heads
+            WHERE CAST(? AS text) IS NULL OR chain_key = ?
             """;
 
     private static final String SELECT = """
@@ -51,13 +87,32 @@ public class AccessLogRepository {
             if (autoCommit) {
                 connection.setAutoCommit(false);
             }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AccessLogEntry entry : entries) {
-                    bind(connection, insert, entry);
-                    insert.addBatch();
+            try {
+                Map<String, Head> heads = lockHeads(connection, entries);
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (AccessLogEntry entry : entries) {
+                        Head head = heads.get(ChainHash.chainKey(entry.clientId()));
+                        long chainSeq = head.seq() + 1;
+                        String hash = ChainHash.hash(head.key(), chainSeq, head.hash(), entry);
+                        bind(connection, insert, entry);
+                        insert.setLong(17, chainSeq);
+                        insert.setString(18, head.hash());
+                        insert.setString(19, hash);
+                        insert.addBatch();
+                        heads.put(head.key(), new Head(head.key(), chainSeq, hash));
+                    }
+                    // rows are inserted in batch order, so seq (identity) follows the list
+                    insert.executeBatch();
                 }
-                // rows are inserted in batch order, so seq (identity) follows the list
-                insert.executeBatch();
+                try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
+                    for (Head head : heads.values()) {
+                        move.setLong(1, head.seq());
+                        move.setString(2, head.hash());
+                        move.setString(3, head.key());
+                        move.addBatch();
+                    }
+                    move.executeBatch();
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
@@ -68,6 +123,44 @@ public class AccessLogRepository {
                 }
             }
         }
+    }
+
+    private record Head(String key, long seq, String hash) {
+    }
+
+    /**
+     * Creates the heads of new chains and locks the heads of every chain in the batch until commit, in chain-key
+     * order (so that the writers of several replicas cannot deadlock): another replica's writer extending one of
+     * these chains waits for this transaction, then reads the head it moved.
+     */
+    private static Map<String, Head> lockHeads(Connection connection, List<AccessLogEntry> entries)
+            throws SQLException {
+        TreeSet<String> keys = new TreeSet<>();
+        for (AccessLogEntry entry : entries) {
+            keys.add(ChainHash.chainKey(entry.clientId()));
+        }
+        try (PreparedStatement create = connection.prepareStatement(CREATE_HEAD)) {
+            for (String key : keys) {
+                create.setString(1, key);
+                create.setString(2, ChainHash.GENESIS);
+                create.addBatch();
+            }
+            create.executeBatch();
+        }
+        Map<String, Head> heads = new TreeMap<>();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS)) {
+            lock.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    String key = rows.getString(1);
+                    heads.put(key, new Head(key, rows.getLong(2), rows.getString(3)));
+                }
+            }
+        }
+        if (!heads.keySet().equals(keys)) {
+            throw new SQLException("access-log chain heads missing for " + keys + ", found " + heads.keySet());
+        }
+        return heads;
     }
 
     /**
@@ -100,7 +193,7 @@ public class AccessLogRepository {
             throws SQLException {
         int i = 0;
         insert.setObject(++i, entry.id());
-        insert.setObject(++i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        insert.setObject(++i, OffsetDateTime.ofInstant(ChainHash.stored(entry.occurredAt()), ZoneOffset.UTC));
         insert.setString(++i, entry.requestId());
         insert.setString(++i, entry.subject());
         insert.setString(++i, entry.username());
@@ -199,5 +292,75 @@ public class AccessLogRepository {
                 row.getString("source_address"),
                 row.getString("user_agent"),
                 row.getLong("duration_ms"));
+    }
+
+    /** One chained row as stored. */
+    public record ChainedRow(AccessLogEntry entry, long chainSeq, String prevHash, String hash) {
+    }
+
+    /** Read with the chained rows, in the same snapshot: the pre-chain row count and each chain's head seq. */
+    public record ChainSnapshot(long unchained, Map<String, Long> heads) {
+    }
+
+    /**
+     * Streams the chained rows (of one chain, or of all when {@code chainKey} is null) in chain-key then
+     * chain_seq order to {@code sink}, and returns the number of pre-chain rows and the chain heads, all read in
+     * one REPEATABLE READ, read-only transaction.
+     */
+    public ChainSnapshot readChains(String chainKey, Consumer<ChainedRow> sink) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                try (PreparedStatement select = connection.prepareStatement(CHAINED)) {
+                    select.setFetchSize(1000);
+                    select.setString(1, chainKey);
+                    select.setString(2, chainKey);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            sink.accept(new ChainedRow(read(rows), rows.getLong("chain_seq"),
+                                    rows.getString("prev_hash"), rows.getString("hash")));
+                        }
+                    }
+                }
+                long unchained;
+                try (PreparedStatement count = connection.prepareStatement(UNCHAINED)) {
+                    count.setString(1, chainKey);
+                    count.setString(2, chainKey);
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        unchained = rows.getLong(1);
+                    }
+                }
+                Map<String, Long> heads = new TreeMap<>();
+                try (PreparedStatement select = connection.prepareStatement(HEADS)) {
+                    select.setString(1, chainKey);
+                    select.setString(2, chainKey);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            heads.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                }
+                connection.commit();
+                return new ChainSnapshot(unchained, heads);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                try {
+                    connection.setReadOnly(false);
+                    connection.setTransactionIsolation(isolation);
+                } catch (SQLException | RuntimeException e) {
+                    // the pool resets or discards the connection on its return
+                }
+                if (autoCommit) {
+                    restoreAutoCommit(connection);
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.bpo.gateway.accesslog;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import io.bpo.gateway.problem.InvalidParametersException;
 import io.bpo.gateway.problem.Problem;
+import io.bpo.gateway.problem.Problem.InvalidParam;
 import io.bpo.gateway.request.Exchange;
+import io.bpo.gateway.routing.RouteResolver;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.annotation.Blocking;
 
@@ -81,5 +85,47 @@ public class AccessLogResource {
         }
         LOG.debugf("access-log read: %s, %d entries", query.describe(), page.items().size());
         return page;
+    }
+
+    @GET
+    @Path("verify")
+    @Blocking
+    @RolesAllowed("auditor")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify the access log's hash chains",
+            description = "Recomputes every chain (one per client, '-' for entries without a client) in chain_seq "
+                    + "order and reports, per chain, the first entry whose sequence number, previous hash or hash "
+                    + "does not match. Entries written before the chains existed are counted as unchained. "
+                    + "This read is itself recorded in the access log.")
+    @APIResponse(responseCode = "200", description = "One report per chain",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerifyReport.class)))
+    @APIResponse(responseCode = "400", description = "clientId is not a client id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No, an invalid or an expired bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks the auditor role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VerifyReport verify(
+            @Parameter(description = "Only this client's chain ('-' for the entries without a client); all chains "
+                    + "when absent") @QueryParam("clientId") String clientId)
+            throws SQLException {
+        String chain = clientId == null || clientId.isBlank() ? null : clientId;
+        if (chain != null && !chain.equals(ChainHash.NO_CLIENT_CHAIN) && !RouteResolver.isClientId(chain)) {
+            throw new InvalidParametersException(List.of(new InvalidParam("clientId",
+                    "must be a client id (lower-case letters, digits and '-', 2 to 63) or '-'")));
+        }
+        VerifyReport report = accessLog.verify(chain);
+        long broken = report.chains().stream().filter(c -> !c.valid()).count();
+        String described = "access-log verify, " + (chain == null ? "all chains" : "chain " + chain) + ", "
+                + report.chains().size() + " chains, " + broken + " broken, " + report.unchained() + " unchained";
+        Exchange exchange = Exchange.of(currentRequest.getCurrent());
+        if (exchange != null) {
+            exchange.note(described);
+        }
+        LOG.debug(described);
+        return report;
     }
 }

@@ -26,7 +26,8 @@ public final class RouteResolver {
         String[] segments = normalizedPath.substring(API_PREFIX.length()).split("/", -1);
         return switch (segments[0]) {
             case "clients" -> clients(segments);
-            case "audit" -> segments.length == 2 && segments[1].equals("access-log")
+            case "audit" -> segments.length >= 2 && segments.length <= 3 && segments[1].equals("access-log")
+                    && (segments.length == 2 || segments[2].equals("verify"))
                     ? new ApiRoute.AccessLog()
                     : new ApiRoute.NotFound("unknown audit resource");
             default -> new ApiRoute.NotFound("unknown API resource '" + segments[0] + "'");

@@ -32,6 +32,7 @@ class RouteResolverTest {
     @Test
     void accessLogIsTheGatewaysOwn() {
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log"));
+        assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/verify"));
     }
 
     @ParameterizedTest
@@ -47,6 +48,8 @@ class RouteResolverTest {
             "/api/v1/clients/acme%2Fglobex/contracts",
             "/api/v1/audit",
             "/api/v1/audit/access-log/extra",
+            "/api/v1/audit/access-log/verify/extra",
+            "/api/v1/audit/access-log/",
             "/api/v1/",
             "/api/v1",
             "/api/v2/clients" })

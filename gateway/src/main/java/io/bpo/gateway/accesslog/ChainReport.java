@@ -1,0 +1,15 @@
+package io.bpo.gateway.accesslog;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The verdict on one chain. */
+@Schema(name = "AccessLogChainReport", description = "Verification of one client's hash chain")
+public record ChainReport(
+        @Schema(description = "Chain key: the client id, or '-' for entries without a client") String chain,
+        @Schema(description = "Chained entries read") long entries,
+        boolean valid,
+        @Schema(description = "chain_seq of the first entry that breaks the chain; null when valid",
+                nullable = true) Long firstBrokenSeq,
+        @Schema(description = "Why the chain breaks there; null when valid", nullable = true,
+                enumeration = { "hash mismatch", "sequence gap", "prev_hash mismatch" }) String reason) {
+}

@@ -38,11 +38,73 @@ public class AccessLogResource {
     private static final Logger LOG = Logger.getLogger(AccessLogResource.class);
 
     private final AccessLogService accessLog;
+    private final CheckpointService checkpoints;
+    private final CheckpointSigner signer;
     private final CurrentVertxRequest currentRequest;
 
-    AccessLogResource(AccessLogService accessLog, CurrentVertxRequest currentRequest) {
+    AccessLogResource(AccessLogService accessLog, CheckpointService checkpoints, CheckpointSigner signer,
+            CurrentVertxRequest currentRequest) {
         this.accessLog = accessLog;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
         this.currentRequest = currentRequest;
+    }
+
+    /** The checkpoint key's public half. */
+    @Schema(name = "AccessLogPublicKey", description = "Public key that verifies the access log's checkpoints")
+    public record PublicKeyInfo(String keyId, String algorithm,
+            @Schema(description = "X.509 SubjectPublicKeyInfo, base64") String publicKey) {
+    }
+
+    @GET
+    @Path("public-key")
+    @Blocking
+    @RolesAllowed("auditor")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The public key that verifies checkpoint signatures",
+            description = "Ed25519; a checkpoint signs bpo-access-log-checkpoint-v1\\n<chainKey>\\n<chainSeq>\\n"
+                    + "<hash>\\n<signedAt>\\n (UTF-8).")
+    @APIResponse(responseCode = "200", description = "The key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublicKeyInfo.class)))
+    @APIResponse(responseCode = "401", description = "No, an invalid or an expired bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks the auditor role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PublicKeyInfo publicKey() {
+        return new PublicKeyInfo(signer.keyId(), CheckpointSigner.ALGORITHM, signer.publicKeyBase64());
+    }
+
+    @GET
+    @Path("checkpoints")
+    @Blocking
+    @RolesAllowed("auditor")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the signed checkpoints of the hash chains",
+            description = "In chain key then chain_seq order. This read is itself recorded in the access log.")
+    @APIResponse(responseCode = "200", description = "The checkpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Checkpoint.class)))
+    @APIResponse(responseCode = "400", description = "clientId is not a client id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No, an invalid or an expired bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks the auditor role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Checkpoint> checkpoints(
+            @Parameter(description = "Only this client's chain ('-' for the entries without a client); all chains "
+                    + "when absent") @QueryParam("clientId") String clientId)
+            throws SQLException {
+        return checkpoints.list(chainParam(clientId));
+    }
+
+    private static String chainParam(String clientId) {
+        String chain = clientId == null || clientId.isBlank() ? null : clientId;
+        if (chain != null && !chain.equals(ChainHash.NO_CLIENT_CHAIN) && !RouteResolver.isClientId(chain)) {
+            throw new InvalidParametersException(List.of(new InvalidParam("clientId",
+                    "must be a client id (lower-case letters, digits and '-', 2 to 63) or '-'")));
+        }
+        return chain;
     }
 
     @GET
@@ -95,7 +157,8 @@ public class AccessLogResource {
     @Operation(summary = "Verify the access log's hash chains",
             description = "Recomputes every chain (one per client, '-' for entries without a client) in chain_seq "
                     + "order and reports, per chain, the first entry whose sequence number, previous hash or hash "
-                    + "does not match. Entries written before the chains existed are counted as unchained. "
+                    + "does not match, and checks the chain's signed checkpoints (checkpoints, checkpointFailure). "
+                    + "Entries written before the chains existed are counted as unchained. "
                     + "This read is itself recorded in the access log.")
     @APIResponse(responseCode = "200", description = "One report per chain",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,7 +1,10 @@
 package io.bpo.gateway.accesslog;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,17 +13,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AccessLogService {
 
     private final AccessLogRepository repository;
+    private final CheckpointRepository checkpoints;
+    private final CheckpointSigner signer;
 
-    AccessLogService(AccessLogRepository repository) {
+    AccessLogService(AccessLogRepository repository, CheckpointRepository checkpoints, CheckpointSigner signer) {
         this.repository = repository;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
     }
 
     /**
      * Recomputes the hash chain of one client ({@code chainKey} a client id, or '-' for the entries without a
-     * client), or of every chain when it is null.
+     * client), or of every chain when it is null, and checks the chains' signed checkpoints against them.
      */
     public VerifyReport verify(String chainKey) throws SQLException {
-        ChainVerifier verifier = new ChainVerifier();
+        // read before the chains' snapshot: a checkpoint only ever names entries committed before it
+        Map<String, List<ChainVerifier.CheckedCheckpoint>> byChain = new TreeMap<>();
+        for (Checkpoint checkpoint : checkpoints.list(chainKey)) {
+            byChain.computeIfAbsent(checkpoint.chainKey(), key -> new ArrayList<>())
+                    .add(new ChainVerifier.CheckedCheckpoint(checkpoint, signer.verify(checkpoint)));
+        }
+        ChainVerifier verifier = new ChainVerifier(byChain);
         AccessLogRepository.ChainSnapshot snapshot = repository.readChains(chainKey, verifier);
         return new VerifyReport(verifier.finish(snapshot.heads()), snapshot.unchained());
     }

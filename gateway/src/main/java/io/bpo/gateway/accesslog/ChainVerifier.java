@@ -2,6 +2,7 @@ package io.bpo.gateway.accesslog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,32 @@ import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
  */
 final class ChainVerifier implements Consumer<ChainedRow> {
 
+    ChainVerifier() {
+        this(Map.of());
+    }
+
+    /** {@code checkpoints}: per chain key, in chain_seq order. */
+    ChainVerifier(Map<String, List<CheckedCheckpoint>> checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
     static final String HASH_MISMATCH = "hash mismatch";
     static final String SEQUENCE_GAP = "sequence gap";
     static final String PREV_HASH_MISMATCH = "prev_hash mismatch";
 
+    static final String SIGNATURE_INVALID = "signature invalid";
+    static final String ENTRY_MISSING = "entry missing";
+
+    /** A checkpoint and whether its signature verified with the gateway's key. */
+    record CheckedCheckpoint(Checkpoint checkpoint, boolean signatureValid) {
+    }
+
     private final List<ChainReport> reports = new ArrayList<>();
+    private final Map<String, List<CheckedCheckpoint>> checkpoints;
+    private final Map<String, CheckpointFailure> checkpointFailures = new HashMap<>();
+    private List<CheckedCheckpoint> pending = List.of();
+    private int nextCheckpoint;
+    private String computedPrev;
     private String chain;
     private long entries;
     private long expectedSeq;
@@ -40,8 +62,12 @@ final class ChainVerifier implements Consumer<ChainedRow> {
             expectedPrev = ChainHash.GENESIS;
             brokenSeq = null;
             reason = null;
+            pending = checkpoints.getOrDefault(key, List.of());
+            nextCheckpoint = 0;
+            computedPrev = ChainHash.GENESIS;
         }
         entries++;
+        checkCheckpoints(key, row);
         if (brokenSeq != null) {
             return;
         }
@@ -57,6 +83,38 @@ final class ChainVerifier implements Consumer<ChainedRow> {
         expectedPrev = row.hash();
     }
 
+    /**
+     * Recomputes the chain from the entries' content alone (ignoring the stored hashes, which whoever edits the
+     * table can recompute too) and compares each checkpoint with the hash at its chain_seq.
+     */
+    private void checkCheckpoints(String key, ChainedRow row) {
+        String computed = ChainHash.hash(key, row.chainSeq(), computedPrev, row.entry());
+        computedPrev = computed;
+        while (nextCheckpoint < pending.size()
+                && pending.get(nextCheckpoint).checkpoint().chainSeq() <= row.chainSeq()) {
+            CheckedCheckpoint checked = pending.get(nextCheckpoint++);
+            if (checked.checkpoint().chainSeq() < row.chainSeq()) {
+                checkpointFailed(key, checked, ENTRY_MISSING);
+            } else if (!checked.checkpoint().hash().equals(computed)) {
+                checkpointFailed(key, checked, HASH_MISMATCH);
+            }
+        }
+    }
+
+    private void checkpointFailed(String key, CheckedCheckpoint checked, String why) {
+        checkpointFailures.putIfAbsent(key,
+                new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(), why));
+    }
+
+    /** Checkpoints beyond the chain's last entry: their entries are missing. */
+    private void finishCheckpoints() {
+        while (nextCheckpoint < pending.size()) {
+            checkpointFailed(chain, pending.get(nextCheckpoint++), ENTRY_MISSING);
+        }
+        pending = List.of();
+        nextCheckpoint = 0;
+    }
+
     private void broken(long seq, String why) {
         brokenSeq = seq;
         reason = why;
@@ -64,8 +122,32 @@ final class ChainVerifier implements Consumer<ChainedRow> {
 
     private void finishChain() {
         if (chain != null) {
+            finishCheckpoints();
             reports.add(new ChainReport(chain, entries, brokenSeq == null, brokenSeq, reason));
         }
+    }
+
+    /** The first failing checkpoint in chain_seq order: a bad signature, or a mismatch found while walking. */
+    private CheckpointFailure firstFailure(String key, List<CheckedCheckpoint> list) {
+        CheckpointFailure walked = checkpointFailures.get(key);
+        for (CheckedCheckpoint checked : list) {
+            if (walked != null && walked.checkpointId().equals(checked.checkpoint().id())) {
+                return walked;
+            }
+            if (!checked.signatureValid()) {
+                return new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(),
+                        SIGNATURE_INVALID);
+            }
+            if (walked == null && !seen(key)) {
+                return new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(),
+                        ENTRY_MISSING);
+            }
+        }
+        return walked;
+    }
+
+    private boolean seen(String key) {
+        return reports.stream().anyMatch(r -> r.chain().equals(key));
     }
 
     /**
@@ -93,7 +175,18 @@ final class ChainVerifier implements Consumer<ChainedRow> {
                 result.add(new ChainReport(key, 0, false, 1L, SEQUENCE_GAP));
             }
         });
+        checkpoints.forEach((key, list) -> {
+            if (!list.isEmpty() && !seen.contains(key) && !heads.containsKey(key)) {
+                result.add(new ChainReport(key, 0, true, null, null));
+            }
+        });
         result.sort(Comparator.comparing(ChainReport::chain));
-        return result;
+        List<ChainReport> withCheckpoints = new ArrayList<>(result.size());
+        for (ChainReport report : result) {
+            List<CheckedCheckpoint> list = checkpoints.getOrDefault(report.chain(), List.of());
+            CheckpointFailure failure = firstFailure(report.chain(), list);
+            withCheckpoints.add(report.withCheckpoints(list.size(), failure));
+        }
+        return withCheckpoints;
     }
 }

@@ -83,5 +83,15 @@ public interface GatewayConfig {
         /** On a graceful stop, how long the writer may take to commit what is still queued. */
         @WithDefault("30s")
         Duration shutdownTimeout();
+
+        /** Ed25519 private key (PKCS#8, base64) that signs checkpoints; absent: an ephemeral key (dev, test). */
+        Optional<String> signingKey();
+
+        /** Id published with the signing key's public half and stored with each checkpoint. */
+        Optional<String> signingKeyId();
+
+        /** How often a checkpoint is written for every chain whose head moved since its last one. */
+        @WithDefault("60s")
+        Duration checkpointInterval();
     }
 }

@@ -27,7 +27,8 @@ public final class RouteResolver {
         return switch (segments[0]) {
             case "clients" -> clients(segments);
             case "audit" -> segments.length >= 2 && segments.length <= 3 && segments[1].equals("access-log")
-                    && (segments.length == 2 || segments[2].equals("verify"))
+                    && (segments.length == 2 || segments[2].equals("verify") || segments[2].equals("checkpoints")
+                            || segments[2].equals("public-key"))
                     ? new ApiRoute.AccessLog()
                     : new ApiRoute.NotFound("unknown audit resource");
             default -> new ApiRoute.NotFound("unknown API resource '" + segments[0] + "'");

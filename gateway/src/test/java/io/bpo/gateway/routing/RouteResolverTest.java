@@ -33,6 +33,8 @@ class RouteResolverTest {
     void accessLogIsTheGatewaysOwn() {
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log"));
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/verify"));
+        assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/checkpoints"));
+        assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/public-key"));
     }
 
     @ParameterizedTest

@@ -144,10 +144,6 @@ class IsolationLayersTest {
     }
 
     private void setRowLevelSecurity(boolean on) throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, ownerUser, ownerPassword);
-                Statement st = owner.createStatement()) {
-            st.execute(on ? "alter table contracts enable row level security; alter table contracts force row level security"
-                    : "alter table contracts no force row level security; alter table contracts disable row level security");
-        }
+        Database.setRowLevelSecurity(url, ownerUser, ownerPassword, "contracts", on);
     }
 }

@@ -151,10 +151,6 @@ class IsolationLayersTest {
     }
 
     private void setRowLevelSecurity(boolean on) throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, ownerUser, ownerPassword);
-                Statement st = owner.createStatement()) {
-            st.execute(on ? "alter table articles enable row level security; alter table articles force row level security"
-                    : "alter table articles no force row level security; alter table articles disable row level security");
-        }
+        Database.setRowLevelSecurity(url, ownerUser, ownerPassword, "articles", on);
     }
 }

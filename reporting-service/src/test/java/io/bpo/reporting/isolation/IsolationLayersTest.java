@@ -185,12 +185,7 @@ class IsolationLayersTest {
     }
 
     private void setRowLevelSecurity(boolean on) throws SQLException {
-        try (Connection owner = DriverManager.getConnection(url, ownerUser, ownerPassword);
-                Statement st = owner.createStatement()) {
-            st.execute(on
-                    ? "alter table interactions enable row level security; alter table interactions force row level security"
-                    : "alter table interactions no force row level security; alter table interactions disable row level security");
-        }
+        Database.setRowLevelSecurity(url, ownerUser, ownerPassword, "interactions", on);
     }
 
     private static String messages(Throwable e) {

@@ -58,6 +58,22 @@ public final class Database {
         }
     }
 
+    /**
+     * Switches row-level security of one table off (or back on) as its owner, so a test can show that the service's
+     * own checks stop a cross-tenant access without the database's help. Always switch it back in a finally block.
+     */
+    public static void setRowLevelSecurity(String url, String owner, String password, String table, boolean on)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, owner, password);
+                Statement st = connection.createStatement()) {
+            st.execute(on
+                    ? "alter table " + table + " enable row level security; alter table " + table
+                            + " force row level security"
+                    : "alter table " + table + " no force row level security; alter table " + table
+                            + " disable row level security");
+        }
+    }
+
     /** Without {@code app.tenant_id} set, the app role sees no row of the given tenant-owned tables. */
     public static void assertNothingVisibleWithoutTenant(String url, String appUser, String appPassword,
             String... tables) throws SQLException {

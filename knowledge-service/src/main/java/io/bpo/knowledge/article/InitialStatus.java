@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = InitialStatus.Validator.class)
 public @interface InitialStatus {
-    String message() default "must be DRAFT or PUBLISHED when creating an article";
+    String message() default "must be DRAFT when creating an article: publication goes through review";
 
     Class<?>[] groups() default {};
 

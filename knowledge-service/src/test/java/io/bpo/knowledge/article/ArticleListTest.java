@@ -45,8 +45,11 @@ class ArticleListTest {
         created(MANAGER, CATALOGUE, entry("refund-procedure", "PROCEDURE", "PUBLISHED", "en", "INTERNAL",
                 List.of("billing", "refund")));
         created(MANAGER, CATALOGUE, entry("faq-fr-draft", "FAQ", "DRAFT", "fr", "PUBLIC", List.of("billing")));
-        created(MANAGER, CATALOGUE, entry("policy-restricted", "POLICY", "PUBLISHED", "en-GB", "RESTRICTED",
-                List.of("security")));
+        Map<String, Object> restricted = entry("policy-restricted", "POLICY", "PUBLISHED", "en-GB", "RESTRICTED",
+                List.of("security"));
+        restricted.put("allowedRoles", List.of("client-viewer", "agent"));
+        restricted.put("reviewers", List.of("carol"));
+        created(MANAGER, CATALOGUE, restricted);
         created(MANAGER, CATALOGUE, entry("faq-fr-published", "FAQ", "PUBLISHED", "fr", "PUBLIC",
                 List.of("onboarding", "billing")));
         created(MANAGER, CATALOGUE, entry("wiki-draft", "WIKI_PAGE", "DRAFT", "en", "CONFIDENTIAL", List.of()));
@@ -74,7 +77,7 @@ class ArticleListTest {
                 .body("items[0].clientId", equalTo(CATALOGUE))
                 .body("items[0].authorName", equalTo("alice"))
                 .body("items[0].publishedAt", notNullValue())
-                .body("items[0].version", equalTo(0))
+                .body("items[0].version", equalTo(2)) // created, submitted, published
                 .body("nextCursor", nullValue());
     }
 

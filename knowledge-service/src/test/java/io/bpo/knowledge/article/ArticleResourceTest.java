@@ -72,11 +72,10 @@ class ArticleResourceTest {
     }
 
     @Test
-    void accountManagerCreatesAPublishedArticle() {
+    void anArticleCannotBeCreatedPublished() {
         create(ACCOUNT_MANAGER, OWN, article(title(), "PUBLISHED"))
-                .then().statusCode(201)
-                .body("status", equalTo("PUBLISHED")).body("publishedAt", notNullValue())
-                .body("authorName", equalTo("carol"));
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("status")).body("errors[0].reason", containsString("review"));
     }
 
     @Test
@@ -184,11 +183,11 @@ class ArticleResourceTest {
     }
 
     @Test
-    void onlyDraftOrPublishedMayBeChosenAtCreation() {
-        for (String status : new String[] {"IN_REVIEW", "ARCHIVED"}) {
+    void onlyDraftMayBeChosenAtCreation() {
+        for (String status : new String[] {"IN_REVIEW", "PUBLISHED", "ARCHIVED"}) {
             create(MANAGER, OWN, article(title(), status)).then().statusCode(400).contentType(PROBLEM)
                     .body("errors.field", contains("status"))
-                    .body("errors[0].reason", containsString("DRAFT or PUBLISHED"));
+                    .body("errors[0].reason", containsString("must be DRAFT when creating"));
         }
         create(MANAGER, OWN, article(title(), "DRAFT")).then().statusCode(201).body("status", equalTo("DRAFT"));
     }

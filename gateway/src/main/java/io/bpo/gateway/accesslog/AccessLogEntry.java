@@ -1,7 +1,10 @@
 package io.bpo.gateway.accesslog;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,13 +24,40 @@ public record AccessLogEntry(
         @Schema(description = "Client id from the path; null for the clients list and the audit API") String clientId,
         @Schema(description = "Service the route belongs to: contracts, knowledge, reporting or gateway") String service,
         String method,
-        String path,
+        @Schema(description = "The path as received (normalized)") String path,
+        @Schema(description = "Route template of the path, its ids as placeholders",
+                example = "/api/v1/clients/{clientId}/contracts/{contractId}") String pathTemplate,
+        @Schema(description = "The ids in the path, by placeholder name, in path order",
+                example = "{\"clientId\": \"acme\", \"contractId\": \"5d0f2c1e-8c4b-4d7e-9a51-2f6b3e9d0c11\"}")
+        Map<String, String> resourceIds,
         int status,
-        AccessOutcome outcome,
-        String reason,
+        @Schema(description = "How the request ended; the DENIED_* and REJECTED_* values are refusals") AccessOutcome outcome,
+        @Schema(description = "Why, for a refusal (e.g. 'client not among the token's tenants'); notes of the audit "
+                + "API for its own reads", nullable = true) String reason,
         String sourceAddress,
         String userAgent,
         long durationMs) {
+
+    public AccessLogEntry {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        resourceIds = resourceIds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(resourceIds));
+    }
+
+    /** An entry whose template and ids are derived from its path. */
+    public AccessLogEntry(UUID id, Instant occurredAt, String requestId, String subject, String username,
+            List<String> roles, String clientId, String service, String method, String path, int status,
+            AccessOutcome outcome, String reason, String sourceAddress, String userAgent, long durationMs) {
+        this(id, occurredAt, requestId, subject, username, roles, clientId, service, method, path,
+                PathTemplate.of(path), status, outcome, reason, sourceAddress, userAgent, durationMs);
+    }
+
+    private AccessLogEntry(UUID id, Instant occurredAt, String requestId, String subject, String username,
+            List<String> roles, String clientId, String service, String method, String path, PathTemplate template,
+            int status, AccessOutcome outcome, String reason, String sourceAddress, String userAgent,
+            long durationMs) {
+        this(id, occurredAt, requestId, subject, username, roles, clientId, service, method, path,
+                template.template(), template.ids(), status, outcome, reason, sourceAddress, userAgent, durationMs);
+    }
 
     private static final int MAX_REASON = 1024;
 

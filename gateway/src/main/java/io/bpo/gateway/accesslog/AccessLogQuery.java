@@ -19,16 +19,56 @@ public record AccessLogQuery(
         Instant from,
         Instant to,
         int limit,
-        AccessLogCursor after) {
+        AccessLogCursor after,
+        String resource,
+        String pathTemplate,
+        List<String> scope) {
+
+    /** A query without resource filters and without scope. */
+    public AccessLogQuery(String clientId, String subject, AccessOutcome outcome, Instant from, Instant to, int limit,
+            AccessLogCursor after) {
+        this(clientId, subject, outcome, from, to, limit, after, null, null, null);
+    }
+
+    /** The same query restricted to the clients in {@code clients} (null: no restriction). */
+    public AccessLogQuery scopedTo(List<String> clients) {
+        return new AccessLogQuery(clientId, subject, outcome, from, to, limit, after, resource, pathTemplate,
+                clients == null ? null : List.copyOf(clients));
+    }
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
     private static final int MAX_SUBJECT = 255;
+    private static final int MAX_RESOURCE = 2048;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     public static AccessLogQuery parse(String clientId, String subject, String outcome, String from, String to,
             String limit, String cursor) {
+        return parse(clientId, subject, outcome, from, to, limit, cursor, null, null);
+    }
+
+    /**
+     * @param resource a path under /api/v1/: entries for it and for every path under it
+     * @param pathTemplate a route template, e.g. /api/v1/clients/{clientId}/contracts/{contractId}
+     */
+    public static AccessLogQuery parse(String clientId, String subject, String outcome, String from, String to,
+            String limit, String cursor, String resource, String pathTemplate) {
         List<InvalidParam> invalid = new ArrayList<>();
+        String parsedResource = blankToNull(resource);
+        if (parsedResource != null) {
+            parsedResource = parsedResource.trim();
+            if (!parsedResource.startsWith(RouteResolver.API_PREFIX) || parsedResource.length() > MAX_RESOURCE) {
+                invalid.add(new InvalidParam("resource", "must be a path under " + RouteResolver.API_PREFIX
+                        + " of at most " + MAX_RESOURCE + " characters"));
+            } else if (parsedResource.endsWith("/")) {
+                parsedResource = parsedResource.substring(0, parsedResource.length() - 1);
+            }
+        }
+        String parsedTemplate = blankToNull(pathTemplate);
+        if (parsedTemplate != null && (!parsedTemplate.startsWith("/api/v1") || parsedTemplate.length() > MAX_RESOURCE)) {
+            invalid.add(new InvalidParam("pathTemplate", "must be a route template under /api/v1, e.g. "
+                    + "/api/v1/clients/{clientId}/contracts/{contractId}"));
+        }
 
         String client = blankToNull(clientId);
         if (client != null && !RouteResolver.isClientId(client)) {
@@ -72,7 +112,14 @@ public record AccessLogQuery(
         if (!invalid.isEmpty()) {
             throw new InvalidParametersException(invalid);
         }
-        return new AccessLogQuery(client, sub, parsedOutcome, parsedFrom, parsedTo, parsedLimit, after);
+        return new AccessLogQuery(client, sub, parsedOutcome, parsedFrom, parsedTo, parsedLimit, after,
+                parsedResource, parsedTemplate == null ? null : parsedTemplate.trim(), null);
+    }
+
+    /** The filters in words, for the reason of the read's own log entry (exports: without the page size). */
+    public String describeFilters() {
+        String text = describe();
+        return text.substring(0, text.lastIndexOf(" limit="));
     }
 
     /** The filters in words, for the reason of the read's own log entry. */
@@ -92,6 +139,12 @@ public record AccessLogQuery(
         }
         if (to != null) {
             text.append(" to=").append(to);
+        }
+        if (resource != null) {
+            text.append(" resource=").append(resource);
+        }
+        if (pathTemplate != null) {
+            text.append(" pathTemplate=").append(pathTemplate);
         }
         if (after != null) {
             text.append(" cursor");

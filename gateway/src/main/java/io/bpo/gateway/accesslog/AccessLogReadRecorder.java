@@ -35,8 +35,9 @@ public class AccessLogReadRecorder {
             return Uni.createFrom().voidItem();
         }
         int status = response.getStatus();
+        AccessOutcome outcome = exchange.outcome() != null && status >= 400 ? exchange.outcome() : outcomeOf(status);
         return Uni.createFrom()
-                .completionStage(() -> writer.record(exchange, status, outcomeOf(status), null).toCompletionStage())
+                .completionStage(() -> writer.record(exchange, status, outcome, null).toCompletionStage())
                 .onFailure().recoverWithItem(failure -> {
                     Problem problem = Problem.of(ProblemType.ACCESS_LOG_UNAVAILABLE,
                             "The read could not be recorded in the access log, so it was not served.",

@@ -27,8 +27,8 @@ public class AccessLogRepository {
     private static final String INSERT = """
             INSERT INTO access_log (id, occurred_at, request_id, subject, username, roles, client_id, service,
                                     method, path, status, outcome, reason, source_address, user_agent, duration_ms,
-                                    chain_seq, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    path_template, resource_ids, hash_version, chain_seq, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String CREATE_HEAD = """
@@ -44,28 +44,42 @@ public class AccessLogRepository {
     private static final String MOVE_HEAD =
             "UPDATE access_log_chain_heads SET chain_seq = ?, hash = ? WHERE chain_key = ?";
 
-    private static final String CHAINED = """
-            SELECT id, occurred_at, request_id, subject, username, roles, client_id, service, method, path, status,
-                   outcome, reason, source_address, user_agent, duration_ms, chain_seq, prev_hash, hash
-            FROM access_log
-            WHERE chain_seq IS NOT NULL AND (CAST(? AS text) IS NULL OR coalesce(client_id, '-') = ?)
+    /** Every column a reader needs, live and archived rows alike. */
+    static final String COLUMNS = """
+            id, occurred_at, request_id, subject, username, roles, client_id, service, method, path, path_template,
+            resource_ids, status, outcome, reason, source_address, user_agent, duration_ms, chain_seq, prev_hash,
+            hash, hash_version
+            """;
+
+    private static final String CHAINED = "SELECT " + COLUMNS + """
+            FROM access_log_all
+            WHERE chain_seq IS NOT NULL AND (CAST(? AS text[]) IS NULL OR coalesce(client_id, '-') = ANY (?))
             ORDER BY coalesce(client_id, '-'), chain_seq
             """;
 
     private static final String UNCHAINED = """
-            SELECT count(*) FROM access_log
-            WHERE chain_seq IS NULL AND (CAST(? AS text) IS NULL OR coalesce(client_id, '-') = ?)
+            SELECT count(*) FROM access_log_all
+            WHERE chain_seq IS NULL AND (CAST(? AS text[]) IS NULL OR coalesce(client_id, '-') = ANY (?))
             """;
 
     private static final String HEADS = """
             SELECT chain_key, chain_seq FROM access_log_chain_heads
-            WHERE CAST(? AS text) IS NULL OR chain_key = ?
+            WHERE CAST(? AS text[]) IS NULL OR chain_key = ANY (?)
             """;
 
-    private static final String SELECT = """
-            SELECT id, occurred_at, request_id, subject, username, roles, client_id, service, method, path, status,
-                   outcome, reason, source_address, user_agent, duration_ms
-            FROM access_log
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM access_log_all ";
+
+    private static final String CROSS_TENANT_DENIALS = """
+            SELECT subject, (array_agg(username ORDER BY occurred_at DESC))[1], count(*), min(occurred_at),
+                   max(occurred_at), array_agg(DISTINCT client_id ORDER BY client_id)
+            FROM access_log_all
+            WHERE outcome = 'DENIED_TENANT' AND subject IS NOT NULL AND client_id IS NOT NULL
+              AND occurred_at >= ? AND occurred_at < ?
+              AND (CAST(? AS text[]) IS NULL OR client_id = ANY (?))
+            GROUP BY subject
+            HAVING count(*) >= ?
+            ORDER BY count(*) DESC, subject
+            LIMIT 500
             """;
 
     private final DataSource dataSource;
@@ -93,11 +107,11 @@ public class AccessLogRepository {
                     for (AccessLogEntry entry : entries) {
                         Head head = heads.get(ChainHash.chainKey(entry.clientId()));
                         long chainSeq = head.seq() + 1;
-                        String hash = ChainHash.hash(head.key(), chainSeq, head.hash(), entry);
+                        String hash = ChainHash.hash(ChainHash.CURRENT_VERSION, head.key(), chainSeq, head.hash(), entry);
                         bind(connection, insert, entry);
-                        insert.setLong(17, chainSeq);
-                        insert.setString(18, head.hash());
-                        insert.setString(19, hash);
+                        insert.setLong(20, chainSeq);
+                        insert.setString(21, head.hash());
+                        insert.setString(22, hash);
                         insert.addBatch();
                         heads.put(head.key(), new Head(head.key(), chainSeq, hash));
                     }
@@ -208,6 +222,9 @@ public class AccessLogRepository {
         insert.setString(++i, entry.sourceAddress());
         insert.setString(++i, entry.userAgent());
         insert.setLong(++i, entry.durationMs());
+        insert.setString(++i, entry.pathTemplate());
+        insert.setArray(++i, connection.createArrayOf("text", entry.resourceIds().values().toArray()));
+        insert.setInt(++i, ChainHash.CURRENT_VERSION);
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {
@@ -228,8 +245,37 @@ public class AccessLogRepository {
 
     /** Entries matching the query, newest first, at most {@code max} of them. */
     public List<AccessLogEntry> find(AccessLogQuery query, int max) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE TRUE");
+        StringBuilder sql = new StringBuilder(SELECT);
         List<Object> args = new ArrayList<>();
+        where(query, sql, args);
+        if (query.after() != null) {
+            sql.append(" AND (occurred_at, id) < (?, ?)");
+            args.add(OffsetDateTime.ofInstant(query.after().occurredAt(), ZoneOffset.UTC));
+            args.add(query.after().id());
+        }
+        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
+        args.add(max);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            bindAll(connection, select, args);
+            List<AccessLogEntry> entries = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(read(rows));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** The query's filters as a WHERE clause over access_log_all (both tables). */
+    static void where(AccessLogQuery query, StringBuilder sql, List<Object> args) {
+        sql.append(" WHERE TRUE");
+        if (query.scope() != null) {
+            sql.append(" AND client_id = ANY (?)");
+            args.add(query.scope().toArray(String[]::new));
+        }
         if (query.clientId() != null) {
             sql.append(" AND client_id = ?");
             args.add(query.clientId());
@@ -242,6 +288,16 @@ public class AccessLogRepository {
             sql.append(" AND outcome = ?");
             args.add(query.outcome().name());
         }
+        if (query.resource() != null) {
+            // the resource itself and everything under it
+            sql.append(" AND (path = ? OR starts_with(path, ?))");
+            args.add(query.resource());
+            args.add(query.resource() + "/");
+        }
+        if (query.pathTemplate() != null) {
+            sql.append(" AND path_template = ?");
+            args.add(query.pathTemplate());
+        }
         if (query.from() != null) {
             sql.append(" AND occurred_at >= ?");
             args.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
@@ -250,31 +306,23 @@ public class AccessLogRepository {
             sql.append(" AND occurred_at < ?");
             args.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
         }
-        if (query.after() != null) {
-            sql.append(" AND (occurred_at, id) < (?, ?)");
-            args.add(OffsetDateTime.ofInstant(query.after().occurredAt(), ZoneOffset.UTC));
-            args.add(query.after().id());
-        }
-        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ?");
-        args.add(max);
+    }
 
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                select.setObject(i + 1, args.get(i));
+    static void bindAll(Connection connection, PreparedStatement statement, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof String[] array) {
+                statement.setArray(i + 1, connection.createArrayOf("text", array));
+            } else {
+                statement.setObject(i + 1, arg);
             }
-            List<AccessLogEntry> entries = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(read(rows));
-                }
-            }
-            return entries;
         }
     }
 
-    private static AccessLogEntry read(ResultSet row) throws SQLException {
+    static AccessLogEntry read(ResultSet row) throws SQLException {
         Array roles = row.getArray("roles");
+        Array ids = row.getArray("resource_ids");
+        String template = row.getString("path_template");
         return new AccessLogEntry(
                 row.getObject("id", UUID.class),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
@@ -286,6 +334,8 @@ public class AccessLogRepository {
                 row.getString("service"),
                 row.getString("method"),
                 row.getString("path"),
+                template,
+                PathTemplate.ids(template, ids == null ? List.of() : Arrays.asList((String[]) ids.getArray())),
                 row.getInt("status"),
                 AccessOutcome.valueOf(row.getString("outcome")),
                 row.getString("reason"),
@@ -294,8 +344,17 @@ public class AccessLogRepository {
                 row.getLong("duration_ms"));
     }
 
-    /** One chained row as stored. */
-    public record ChainedRow(AccessLogEntry entry, long chainSeq, String prevHash, String hash) {
+    /** One chained row as stored; {@code hashVersion} names its canonical encoding (ChainHash). */
+    public record ChainedRow(AccessLogEntry entry, long chainSeq, String prevHash, String hash, int hashVersion) {
+
+        public ChainedRow(AccessLogEntry entry, long chainSeq, String prevHash, String hash) {
+            this(entry, chainSeq, prevHash, hash, ChainHash.CURRENT_VERSION);
+        }
+
+        static ChainedRow read(ResultSet row) throws SQLException {
+            return new ChainedRow(AccessLogRepository.read(row), row.getLong("chain_seq"), row.getString("prev_hash"),
+                    row.getString("hash"), row.getInt("hash_version"));
+        }
     }
 
     /** Read with the chained rows, in the same snapshot: the pre-chain row count and each chain's head seq. */
@@ -308,6 +367,11 @@ public class AccessLogRepository {
      * one REPEATABLE READ, read-only transaction.
      */
     public ChainSnapshot readChains(String chainKey, Consumer<ChainedRow> sink) throws SQLException {
+        return readChains(chainKey == null ? null : List.of(chainKey), sink);
+    }
+
+    /** As {@link #readChains(String, Consumer)}, for the chains named (all when {@code chainKeys} is null). */
+    public ChainSnapshot readChains(List<String> chainKeys, Consumer<ChainedRow> sink) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
@@ -317,19 +381,16 @@ public class AccessLogRepository {
             try {
                 try (PreparedStatement select = connection.prepareStatement(CHAINED)) {
                     select.setFetchSize(1000);
-                    select.setString(1, chainKey);
-                    select.setString(2, chainKey);
+                    bindKeys(connection, select, chainKeys);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            sink.accept(new ChainedRow(read(rows), rows.getLong("chain_seq"),
-                                    rows.getString("prev_hash"), rows.getString("hash")));
+                            sink.accept(ChainedRow.read(rows));
                         }
                     }
                 }
                 long unchained;
                 try (PreparedStatement count = connection.prepareStatement(UNCHAINED)) {
-                    count.setString(1, chainKey);
-                    count.setString(2, chainKey);
+                    bindKeys(connection, count, chainKeys);
                     try (ResultSet rows = count.executeQuery()) {
                         rows.next();
                         unchained = rows.getLong(1);
@@ -337,8 +398,7 @@ public class AccessLogRepository {
                 }
                 Map<String, Long> heads = new TreeMap<>();
                 try (PreparedStatement select = connection.prepareStatement(HEADS)) {
-                    select.setString(1, chainKey);
-                    select.setString(2, chainKey);
+                    bindKeys(connection, select, chainKeys);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             heads.put(rows.getString(1), rows.getLong(2));
@@ -361,6 +421,37 @@ public class AccessLogRepository {
                     restoreAutoCommit(connection);
                 }
             }
+        }
+    }
+
+    private static void bindKeys(Connection connection, PreparedStatement statement, List<String> keys)
+            throws SQLException {
+        Array array = keys == null ? null : connection.createArrayOf("text", keys.toArray());
+        statement.setArray(1, array);
+        statement.setArray(2, array);
+    }
+
+    /** Subjects with at least {@code minDenials} DENIED_TENANT entries in [from, to), most first (at most 500). */
+    public List<CrossTenantDenials> crossTenantDenials(java.time.Instant from, java.time.Instant to, int minDenials,
+            List<String> scope) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(CROSS_TENANT_DENIALS)) {
+            Array clients = scope == null ? null : connection.createArrayOf("text", scope.toArray());
+            select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            select.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            select.setArray(3, clients);
+            select.setArray(4, clients);
+            select.setInt(5, minDenials);
+            List<CrossTenantDenials> result = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new CrossTenantDenials(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getObject(4, OffsetDateTime.class).toInstant(),
+                            rows.getObject(5, OffsetDateTime.class).toInstant(),
+                            Arrays.asList((String[]) rows.getArray(6).getArray())));
+                }
+            }
+            return result;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.bpo.gateway.accesslog;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,26 @@ public class AccessLogService {
      * client), or of every chain when it is null, and checks the chains' signed checkpoints against them.
      */
     public VerifyReport verify(String chainKey) throws SQLException {
+        return verify(chainKey == null ? null : List.of(chainKey));
+    }
+
+    /** As {@link #verify(String)} for the chains named (every chain when null). */
+    public VerifyReport verify(List<String> chainKeys) throws SQLException {
         // read before the chains' snapshot: a checkpoint only ever names entries committed before it
         Map<String, List<ChainVerifier.CheckedCheckpoint>> byChain = new TreeMap<>();
-        for (Checkpoint checkpoint : checkpoints.list(chainKey)) {
+        for (Checkpoint checkpoint : checkpoints.list(chainKeys)) {
             byChain.computeIfAbsent(checkpoint.chainKey(), key -> new ArrayList<>())
                     .add(new ChainVerifier.CheckedCheckpoint(checkpoint, signer.verify(checkpoint)));
         }
         ChainVerifier verifier = new ChainVerifier(byChain);
-        AccessLogRepository.ChainSnapshot snapshot = repository.readChains(chainKey, verifier);
+        AccessLogRepository.ChainSnapshot snapshot = repository.readChains(chainKeys, verifier);
         return new VerifyReport(verifier.finish(snapshot.heads()), snapshot.unchained());
+    }
+
+    /** Subjects with at least {@code minDenials} cross-tenant denials in [from, to), within {@code scope}. */
+    public List<CrossTenantDenials> crossTenantDenials(Instant from, Instant to, int minDenials, List<String> scope)
+            throws SQLException {
+        return repository.crossTenantDenials(from, to, minDenials, scope);
     }
 
     /** A page of entries, newest first; one extra row is read to know whether an older page exists. */

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * The canonical encoding of a chained access-log entry and its hash: SHA-256, hex (lower case), over
  * <pre>
- * bpo-access-log-v1\n
+ * bpo-access-log-v2\n     (bpo-access-log-v1\n for version 1)
  * name=length:value\n      (one line per field, in the fixed order below; length in UTF-8 bytes)
  * name=~\n                 (for a null value)
  * </pre>
@@ -22,10 +22,18 @@ import java.util.TreeSet;
  * PostgreSQL's precision), request_id, subject, username, roles (sorted, joined by ','), client_id, service,
  * method, path, status, outcome, reason, source_address, user_agent, duration_ms. The domain line keeps the
  * hash from meaning anything else; the length prefixes keep two different entries from encoding alike.
+ * <p>
+ * Version 2 (every entry written since migration V4; the row's hash_version says which) adds, right after path,
+ * path_template and resource_ids (the ids' values in the template's placeholder order, each as
+ * {@code length:value}, joined by ','; the empty string when there are none). Version 1 rows keep their
+ * encoding, so entries written before V4 still verify. tools/VerifyAccessLog.java repeats both encodings.
  */
 public final class ChainHash {
 
     public static final String DOMAIN = "bpo-access-log-v1\n";
+    public static final String DOMAIN_V2 = "bpo-access-log-v2\n";
+    /** The encoding the writer uses. */
+    public static final int CURRENT_VERSION = 2;
     public static final String GENESIS = "0".repeat(64);
     /** The chain of the entries without a client (not a valid client id). */
     public static final String NO_CLIENT_CHAIN = "-";
@@ -45,13 +53,25 @@ public final class ChainHash {
         return occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The occurred_at field exactly as hashed (and as exports show it). */
+    public static String occurredAt(Instant occurredAt) {
+        return OCCURRED_AT.format(stored(occurredAt));
+    }
+
     public static String encode(String chain, long chainSeq, String prevHash, AccessLogEntry entry) {
-        StringBuilder out = new StringBuilder(512).append(DOMAIN);
+        return encode(1, chain, chainSeq, prevHash, entry);
+    }
+
+    public static String encode(int version, String chain, long chainSeq, String prevHash, AccessLogEntry entry) {
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("unknown access-log hash version " + version);
+        }
+        StringBuilder out = new StringBuilder(512).append(version == 1 ? DOMAIN : DOMAIN_V2);
         field(out, "chain", chain);
         field(out, "chain_seq", Long.toString(chainSeq));
         field(out, "prev_hash", prevHash);
         field(out, "id", entry.id() == null ? null : entry.id().toString());
-        field(out, "occurred_at", OCCURRED_AT.format(stored(entry.occurredAt())));
+        field(out, "occurred_at", occurredAt(entry.occurredAt()));
         field(out, "request_id", entry.requestId());
         field(out, "subject", entry.subject());
         field(out, "username", entry.username());
@@ -60,6 +80,10 @@ public final class ChainHash {
         field(out, "service", entry.service());
         field(out, "method", entry.method());
         field(out, "path", entry.path());
+        if (version >= 2) {
+            field(out, "path_template", entry.pathTemplate());
+            field(out, "resource_ids", resourceIds(entry));
+        }
         field(out, "status", Integer.toString(entry.status()));
         field(out, "outcome", entry.outcome() == null ? null : entry.outcome().name());
         field(out, "reason", entry.reason());
@@ -70,7 +94,22 @@ public final class ChainHash {
     }
 
     public static String hash(String chain, long chainSeq, String prevHash, AccessLogEntry entry) {
-        return sha256Hex(encode(chain, chainSeq, prevHash, entry));
+        return hash(1, chain, chainSeq, prevHash, entry);
+    }
+
+    public static String hash(int version, String chain, long chainSeq, String prevHash, AccessLogEntry entry) {
+        return sha256Hex(encode(version, chain, chainSeq, prevHash, entry));
+    }
+
+    private static String resourceIds(AccessLogEntry entry) {
+        StringBuilder out = new StringBuilder();
+        for (String value : entry.resourceIds().values()) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+        }
+        return out.toString();
     }
 
     static String sha256Hex(String text) {

@@ -11,7 +11,8 @@ public record ChainReport(
         @Schema(description = "chain_seq of the first entry that breaks the chain; null when valid",
                 nullable = true) Long firstBrokenSeq,
         @Schema(description = "Why the chain breaks there; null when valid", nullable = true,
-                enumeration = { "hash mismatch", "sequence gap", "prev_hash mismatch" }) String reason,
+                enumeration = { "hash mismatch", "sequence gap", "prev_hash mismatch",
+                        "hash version downgrade" }) String reason,
         @Schema(description = "Signed checkpoints of this chain checked") long checkpoints,
         @Schema(description = "The first checkpoint that does not match (bad signature, or the chain recomputed "
                 + "from its entries has another hash at its chain_seq, or no entry there); null when all match",

@@ -30,6 +30,8 @@ final class ChainVerifier implements Consumer<ChainedRow> {
     static final String HASH_MISMATCH = "hash mismatch";
     static final String SEQUENCE_GAP = "sequence gap";
     static final String PREV_HASH_MISMATCH = "prev_hash mismatch";
+    /** An entry in an older encoding after one in a newer: nobody writes that, a forger might. */
+    static final String VERSION_DOWNGRADE = "hash version downgrade";
 
     static final String SIGNATURE_INVALID = "signature invalid";
     static final String ENTRY_MISSING = "entry missing";
@@ -50,6 +52,7 @@ final class ChainVerifier implements Consumer<ChainedRow> {
     private String expectedPrev;
     private Long brokenSeq;
     private String reason;
+    private int version;
 
     @Override
     public void accept(ChainedRow row) {
@@ -65,18 +68,25 @@ final class ChainVerifier implements Consumer<ChainedRow> {
             pending = checkpoints.getOrDefault(key, List.of());
             nextCheckpoint = 0;
             computedPrev = ChainHash.GENESIS;
+            version = 0;
         }
         entries++;
         checkCheckpoints(key, row);
         if (brokenSeq != null) {
             return;
         }
+        int rowVersion = row.hashVersion();
+        boolean downgrade = rowVersion < version;
+        version = Math.max(version, rowVersion);
         if (row.chainSeq() != expectedSeq) {
             // a missing entry (or one moved away): the first number not found
             broken(Math.min(expectedSeq, row.chainSeq()), SEQUENCE_GAP);
         } else if (!expectedPrev.equals(row.prevHash())) {
             broken(row.chainSeq(), PREV_HASH_MISMATCH);
-        } else if (!ChainHash.hash(key, row.chainSeq(), row.prevHash(), row.entry()).equals(row.hash())) {
+        } else if (downgrade) {
+            broken(row.chainSeq(), VERSION_DOWNGRADE);
+        } else if (!ChainHash.hash(rowVersion, key, row.chainSeq(), row.prevHash(), row.entry())
+                .equals(row.hash())) {
             broken(row.chainSeq(), HASH_MISMATCH);
         }
         expectedSeq = row.chainSeq() + 1;
@@ -88,7 +98,7 @@ final class ChainVerifier implements Consumer<ChainedRow> {
      * table can recompute too) and compares each checkpoint with the hash at its chain_seq.
      */
     private void checkCheckpoints(String key, ChainedRow row) {
-        String computed = ChainHash.hash(key, row.chainSeq(), computedPrev, row.entry());
+        String computed = ChainHash.hash(row.hashVersion(), key, row.chainSeq(), computedPrev, row.entry());
         computedPrev = computed;
         while (nextCheckpoint < pending.size()
                 && pending.get(nextCheckpoint).checkpoint().chainSeq() <= row.chainSeq()) {

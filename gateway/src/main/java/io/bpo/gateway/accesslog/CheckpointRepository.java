@@ -32,7 +32,7 @@ public class CheckpointRepository {
 
     private static final String SELECT = """
             SELECT id, chain_key, chain_seq, hash, signed_at, key_id, signature FROM access_log_checkpoints
-            WHERE CAST(? AS text) IS NULL OR chain_key = ?
+            WHERE CAST(? AS text[]) IS NULL OR chain_key = ANY (?)
             ORDER BY chain_key, chain_seq, signed_at, id
             """;
 
@@ -80,10 +80,16 @@ public class CheckpointRepository {
 
     /** Checkpoints of one chain, or of every chain when {@code chainKey} is null, in chain then seq order. */
     public List<Checkpoint> list(String chainKey) throws SQLException {
+        return list(chainKey == null ? null : List.of(chainKey));
+    }
+
+    /** Checkpoints of the chains named, or of every chain when {@code chainKeys} is null. */
+    public List<Checkpoint> list(List<String> chainKeys) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, chainKey);
-            select.setString(2, chainKey);
+            java.sql.Array keys = chainKeys == null ? null : connection.createArrayOf("text", chainKeys.toArray());
+            select.setArray(1, keys);
+            select.setArray(2, keys);
             List<Checkpoint> checkpoints = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -79,4 +79,9 @@ public class CheckpointService {
     public List<Checkpoint> list(String chainKey) throws SQLException {
         return repository.list(chainKey);
     }
+
+    /** Checkpoints of the chains named, every chain when null. */
+    public List<Checkpoint> list(List<String> chainKeys) throws SQLException {
+        return repository.list(chainKeys);
+    }
 }

@@ -42,6 +42,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<String> clientForbidden(ClientForbiddenException e) {
+        return answer(problem(ProblemType.TENANT_FORBIDDEN, "You have no access to client '" + e.clientId() + "'."));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<String> forbidden(ForbiddenException e) {
         return answer(problem(ProblemType.ROLE_FORBIDDEN, "Your roles do not allow this operation."));
     }

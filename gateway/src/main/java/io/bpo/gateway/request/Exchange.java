@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
+import io.bpo.gateway.accesslog.AccessOutcome;
 import io.bpo.gateway.security.Caller;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -32,6 +33,7 @@ public final class Exchange {
     private String service;
     private boolean crossTenant;
     private String note;
+    private AccessOutcome outcome;
     private boolean logged;
     private boolean clientGone;
     private boolean bodyTooLarge;
@@ -145,6 +147,15 @@ public final class Exchange {
 
     public void note(String note) {
         this.note = note;
+    }
+
+    /** The outcome decided by whoever handled the request (the audit API's scope check), or null. */
+    public AccessOutcome outcome() {
+        return outcome;
+    }
+
+    public void outcome(AccessOutcome outcome) {
+        this.outcome = outcome;
     }
 
     public boolean clientGone() {

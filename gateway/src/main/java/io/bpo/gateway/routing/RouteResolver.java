@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class RouteResolver {
 
     public static final String API_PREFIX = "/api/v1/";
+    private static final java.util.Set<String> AUDIT_RESOURCES = java.util.Set.of("verify", "checkpoints",
+            "public-key", "export", "bundle", "cross-tenant-denials");
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private RouteResolver() {
@@ -27,8 +29,7 @@ public final class RouteResolver {
         return switch (segments[0]) {
             case "clients" -> clients(segments);
             case "audit" -> segments.length >= 2 && segments.length <= 3 && segments[1].equals("access-log")
-                    && (segments.length == 2 || segments[2].equals("verify") || segments[2].equals("checkpoints")
-                            || segments[2].equals("public-key"))
+                    && (segments.length == 2 || AUDIT_RESOURCES.contains(segments[2]))
                     ? new ApiRoute.AccessLog()
                     : new ApiRoute.NotFound("unknown audit resource");
             default -> new ApiRoute.NotFound("unknown API resource '" + segments[0] + "'");

@@ -265,13 +265,14 @@ class AccessLogChainTest {
             execute(owner, """
                     INSERT INTO access_log (id, occurred_at, request_id, subject, username, roles, client_id, service,
                                             method, path, status, outcome, reason, source_address, user_agent,
-                                            duration_ms, chain_seq, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ARRAY['agent'], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, ?, ?)
+                                            duration_ms, path_template, resource_ids, hash_version, chain_seq,
+                                            prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ARRAY['agent'], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ARRAY[?], 2, 3, ?, ?)
                     """, forged.id(), OffsetDateTime.ofInstant(ChainHash.stored(forged.occurredAt()), ZoneOffset.UTC),
                     forged.requestId(), forged.subject(), forged.username(), client, forged.service(),
                     forged.method(), forged.path(), forged.status(), forged.outcome().name(), forged.reason(),
-                    forged.sourceAddress(), forged.userAgent(), forged.durationMs(), hash2,
-                    ChainHash.hash(client, 3, hash2, forged));
+                    forged.sourceAddress(), forged.userAgent(), forged.durationMs(), forged.pathTemplate(), client,
+                    hash2, ChainHash.hash(2, client, 3, hash2, forged));
         });
         assertBroken(client, 6, 4, "prev_hash mismatch");
     }

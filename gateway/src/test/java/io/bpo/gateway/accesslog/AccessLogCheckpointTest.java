@@ -210,24 +210,14 @@ class AccessLogCheckpointTest {
 
     /** The hash of the stored entry at chain_seq, as the gateway would compute it, after prev. */
     private static String recompute(Connection owner, String client, long seq, String prev) throws SQLException {
-        try (PreparedStatement select = owner.prepareStatement("""
-                SELECT id, occurred_at, request_id, subject, username, roles, client_id, service, method, path, status,
-                       outcome, reason, source_address, user_agent, duration_ms
-                FROM access_log WHERE client_id = ? AND chain_seq = ?""")) {
+        try (PreparedStatement select = owner.prepareStatement("SELECT " + AccessLogRepository.COLUMNS
+                + " FROM access_log WHERE client_id = ? AND chain_seq = ?")) {
             select.setString(1, client);
             select.setLong(2, seq);
             try (var row = select.executeQuery()) {
                 row.next();
-                java.sql.Array roles = row.getArray("roles");
-                AccessLogEntry entry = new AccessLogEntry(row.getObject("id", UUID.class),
-                        row.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                        row.getString("request_id"), row.getString("subject"), row.getString("username"),
-                        roles == null ? List.of() : java.util.Arrays.asList((String[]) roles.getArray()),
-                        row.getString("client_id"), row.getString("service"), row.getString("method"),
-                        row.getString("path"), row.getInt("status"), AccessOutcome.valueOf(row.getString("outcome")),
-                        row.getString("reason"), row.getString("source_address"), row.getString("user_agent"),
-                        row.getLong("duration_ms"));
-                return ChainHash.hash(client, seq, prev, entry);
+                AccessLogRepository.ChainedRow stored = AccessLogRepository.ChainedRow.read(row);
+                return ChainHash.hash(stored.hashVersion(), client, seq, prev, stored.entry());
             }
         }
     }

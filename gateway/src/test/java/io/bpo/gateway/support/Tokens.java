@@ -35,6 +35,14 @@ public final class Tokens {
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** A valid token that expires at the given instant. */
+    public static String expiringAt(Instant expiresAt, String subject, List<String> roles, List<String> tenants) {
+        return claims(subject, roles, tenants)
+                .issuedAt(Instant.now().minusSeconds(5))
+                .expiresAt(expiresAt)
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
     public static String forAudience(String audience, String subject, List<String> roles, List<String> tenants) {
         return claims(subject, roles, tenants).audience(audience).jws().keyId("1").sign("privateKey.jwk");
     }

@@ -33,6 +33,11 @@ public final class Tokens {
                 .jws().keyId("1").sign(KEY);
     }
 
+    /** A valid token that expires at the given instant. */
+    public static String expiringAt(Instant expiresAt, String user, String role, String... tenants) {
+        return claims(user, List.of(role), List.of(tenants)).expiresAt(expiresAt).jws().keyId("1").sign(KEY);
+    }
+
     public static String forAudience(String audience, String user, String role, String... tenants) {
         return claims(user, List.of(role), List.of(tenants)).audience(audience).jws().keyId("1").sign(KEY);
     }

@@ -1,0 +1,20 @@
+package io.bpo.knowledge.search;
+
+import io.bpo.knowledge.article.ArticleStatus;
+import io.bpo.knowledge.article.ArticleType;
+import io.bpo.knowledge.article.Classification;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One article matching a search, best first. */
+@Schema(name = "SearchHit")
+public record SearchHit(UUID id, ArticleType type, String title, String language, List<String> tags,
+        Classification classification, ArticleStatus status, Integer publishedVersion,
+        @Schema(description = "ts_rank of the match (title weighs more than tags, tags more than body)", example = "0.61")
+        double rank,
+        @Schema(description = "Up to two fragments of the body with the matched words between <mark> and </mark>;"
+                + " the body is Markdown written by the client: escape it before rendering as HTML",
+                example = "...contester une <mark>facturation</mark> : ouvrir un dossier...")
+        String snippet) {
+}

@@ -1,0 +1,539 @@
+/*
+ * Offline verifier of a BPO access-log bundle (GET /api/v1/audit/access-log/bundle), JDK 17+ only:
+ *
+ *   java tools/VerifyAccessLog.java [--public-key <base64>] bundle.ndjson [more bundles...]
+ *
+ * For every chain (one per client; '-' for entries without a client) in each bundle it checks that
+ *   - chain_seq runs without a gap (a run that starts at 1 must start from the genesis hash, 64 zeros),
+ *   - each entry's prevHash is the previous entry's hash, and no entry uses an older encoding than one before it,
+ *   - each entry's hash is SHA-256 over its canonical encoding (docs/operations.md, "Verifying an access-log
+ *     export offline"; io.bpo.gateway.accesslog.ChainHash is the gateway's side of it),
+ *   - each signed checkpoint's Ed25519 signature verifies with the public key, and its hash equals the hash
+ *     recomputed from the entries' content at its chain_seq (so rewriting entries and their hashes is caught),
+ * and that the bundle is complete (its last line counts what it holds).
+ *
+ * --public-key pins the key the auditor obtained from the gateway out of band (GET .../public-key); without it
+ * the bundle's own key is used and its fingerprint printed, to be compared by hand.
+ *
+ * Prints one line per chain and names the first broken chain_seq. Exit status: 0 every chain intact, 1 some chain
+ * broken or a checkpoint failed, 2 the input could not be read as a bundle.
+ */
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+public class VerifyAccessLog {
+
+    static final String FORMAT = "bpo-access-log-bundle-v1";
+    static final String GENESIS = "0".repeat(64);
+    static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    public static void main(String[] args) throws Exception {
+        String pinned = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--public-key") && i + 1 < args.length) {
+                pinned = args[++i].trim();
+            } else if (args[i].startsWith("--")) {
+                usage("unknown option " + args[i]);
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            usage("no bundle given");
+        }
+        int status = 0;
+        for (Path file : files) {
+            try {
+                status = Math.max(status, verify(file, pinned));
+            } catch (BadBundle e) {
+                System.out.println(file + ": UNREADABLE: " + e.getMessage());
+                status = 2;
+            }
+        }
+        System.exit(status);
+    }
+
+    static void usage(String why) {
+        System.err.println(why);
+        System.err.println("usage: java tools/VerifyAccessLog.java [--public-key <base64>] bundle.ndjson...");
+        System.exit(2);
+    }
+
+    static final class BadBundle extends Exception {
+        BadBundle(String message) {
+            super(message);
+        }
+    }
+
+    /** One chain's state while its entries are read. */
+    static final class Chain {
+        final String key;
+        long entries;
+        long firstSeq = -1;
+        long lastSeq;
+        String lastHash;
+        String computedPrev;
+        int version;
+        Long brokenSeq;
+        String reason;
+        final Map<Long, String> computed = new LinkedHashMap<>();
+        int checkpoints;
+        long signedUpTo;
+        String checkpointFailure;
+
+        Chain(String key) {
+            this.key = key;
+        }
+
+        void broken(long seq, String why) {
+            if (brokenSeq == null) {
+                brokenSeq = seq;
+                reason = why;
+            }
+        }
+    }
+
+    static int verify(Path file, String pinned) throws IOException, BadBundle {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    value = new Json(line).parse();
+                } catch (RuntimeException e) {
+                    throw new BadBundle("line " + number + " is not JSON: " + e.getMessage());
+                }
+                if (!(value instanceof Map<?, ?>)) {
+                    throw new BadBundle("line " + number + " is not a JSON object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) value;
+                lines.add(object);
+            }
+        }
+        if (lines.isEmpty() || !"bundle".equals(lines.get(0).get("kind"))
+                || !FORMAT.equals(lines.get(0).get("format"))) {
+            throw new BadBundle("the first line is not a " + FORMAT + " header");
+        }
+        Map<String, Object> header = lines.get(0);
+        Map<String, Object> end = lines.get(lines.size() - 1);
+        if (!"end".equals(end.get("kind"))) {
+            throw new BadBundle("no end line: the bundle is truncated");
+        }
+        String keyText = string(header, "publicKey");
+        if (pinned != null && !pinned.equals(keyText)) {
+            System.out.println(file + ": KEY MISMATCH: the bundle's public key is not the one given with --public-key");
+            return 1;
+        }
+        PublicKey key;
+        try {
+            key = KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(keyText)));
+        } catch (Exception e) {
+            throw new BadBundle("the header's publicKey is not an Ed25519 key: " + e.getMessage());
+        }
+        System.out.println(file + ": key " + header.get("keyId") + " (SHA-256 " + sha256(keyText).substring(0, 16)
+                + "...)" + (pinned == null ? ", taken from the bundle: compare it with the gateway's public key" : ", pinned"));
+
+        Map<String, Chain> chains = new LinkedHashMap<>();
+        long entries = 0;
+        long checkpoints = 0;
+        for (int i = 1; i < lines.size() - 1; i++) {
+            Map<String, Object> line = lines.get(i);
+            Object kind = line.get("kind");
+            if ("entry".equals(kind)) {
+                entries++;
+                entry(chains, line);
+            } else if ("checkpoint".equals(kind)) {
+                checkpoints++;
+                checkpoint(chains, line, key, string(header, "keyId"));
+            } else {
+                throw new BadBundle("line " + (i + 1) + " has an unknown kind: " + kind);
+            }
+        }
+        int status = 0;
+        for (Chain chain : chains.values()) {
+            StringBuilder out = new StringBuilder("  chain ").append(chain.key).append(": ").append(chain.entries)
+                    .append(" entries, seq ").append(chain.firstSeq).append("..").append(chain.lastSeq);
+            if (chain.brokenSeq != null) {
+                out.append(", BROKEN at seq ").append(chain.brokenSeq).append(": ").append(chain.reason);
+                status = 1;
+            } else {
+                out.append(", intact");
+            }
+            out.append("; ").append(chain.checkpoints).append(" checkpoints");
+            if (chain.checkpointFailure != null) {
+                out.append(", CHECKPOINT FAILED: ").append(chain.checkpointFailure);
+                status = 1;
+            } else if (chain.checkpoints > 0) {
+                out.append(" verified, signed up to seq ").append(chain.signedUpTo);
+                if (chain.signedUpTo < chain.lastSeq) {
+                    out.append(" (seq ").append(chain.signedUpTo + 1).append("..").append(chain.lastSeq)
+                            .append(" not yet covered by a signature)");
+                }
+            } else {
+                out.append(" (no signature covers this run: it is only self-consistent)");
+            }
+            System.out.println(out);
+        }
+        if (number(end, "entries") != entries || number(end, "checkpoints") != checkpoints
+                || number(end, "chains") != chains.size()) {
+            System.out.println("  COUNTS DIFFER: the end line counts " + end.get("chains") + " chains, "
+                    + end.get("entries") + " entries, " + end.get("checkpoints") + " checkpoints: lines were "
+                    + "removed or added");
+            status = 1;
+        }
+        System.out.println(file + ": " + (status == 0 ? "OK" : "FAILED") + " (" + chains.size() + " chains, "
+                + entries + " entries, " + checkpoints + " checkpoints)");
+        return status;
+    }
+
+    static void entry(Map<String, Chain> chains, Map<String, Object> e) throws BadBundle {
+        String key = string(e, "chain");
+        if (key == null) {
+            throw new BadBundle("an entry without a chain: " + e.get("id"));
+        }
+        Chain chain = chains.computeIfAbsent(key, Chain::new);
+        long seq = number(e, "chainSeq");
+        String prevHash = string(e, "prevHash");
+        String hash = string(e, "hash");
+        int version = (int) number(e, "hashVersion");
+        chain.entries++;
+        if (chain.firstSeq < 0) {
+            chain.firstSeq = seq;
+            // a run that starts mid-chain is anchored on its first prevHash (and, below, on the checkpoints)
+            if (seq == 1 && !GENESIS.equals(prevHash)) {
+                chain.broken(1, "prev_hash mismatch");
+            }
+            chain.computedPrev = prevHash;
+        } else if (seq != chain.lastSeq + 1) {
+            chain.broken(Math.min(chain.lastSeq + 1, seq), "sequence gap");
+        } else if (!chain.lastHash.equals(prevHash)) {
+            chain.broken(seq, "prev_hash mismatch");
+        }
+        if (version < chain.version) {
+            chain.broken(seq, "hash version downgrade");
+        }
+        chain.version = Math.max(chain.version, version);
+        String recomputed = sha256(encode(version, key, seq, prevHash, e));
+        if (!recomputed.equals(hash)) {
+            chain.broken(seq, "hash mismatch");
+        }
+        // from the content alone, for the checkpoints
+        String fromContent = sha256(encode(version, key, seq, chain.computedPrev, e));
+        chain.computed.put(seq, fromContent);
+        chain.computedPrev = fromContent;
+        chain.lastSeq = seq;
+        chain.lastHash = hash;
+    }
+
+    static void checkpoint(Map<String, Chain> chains, Map<String, Object> c, PublicKey key, String keyId)
+            throws BadBundle {
+        String chainKey = string(c, "chain");
+        Chain chain = chains.get(chainKey);
+        long seq = number(c, "chainSeq");
+        if (chain == null) {
+            throw new BadBundle("a checkpoint for chain " + chainKey + ", which has no entries in the bundle");
+        }
+        chain.checkpoints++;
+        if (chain.checkpointFailure != null) {
+            return;
+        }
+        String message = "bpo-access-log-checkpoint-v1\n" + chainKey + "\n" + seq + "\n" + string(c, "hash") + "\n"
+                + string(c, "signedAt") + "\n";
+        boolean signed;
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(message.getBytes(StandardCharsets.UTF_8));
+            signed = keyId.equals(c.get("keyId"))
+                    && verifier.verify(Base64.getDecoder().decode(string(c, "signature")));
+        } catch (Exception e) {
+            signed = false;
+        }
+        if (!signed) {
+            chain.checkpointFailure = "seq " + seq + ": signature invalid";
+        } else if (!chain.computed.containsKey(seq)) {
+            chain.checkpointFailure = "seq " + seq + ": entry missing";
+        } else if (!chain.computed.get(seq).equals(c.get("hash"))) {
+            chain.checkpointFailure = "seq " + seq + ": hash mismatch (the entries up to it were changed)";
+        } else {
+            chain.signedUpTo = Math.max(chain.signedUpTo, seq);
+        }
+    }
+
+    /** The canonical encoding (io.bpo.gateway.accesslog.ChainHash), versions 1 and 2. */
+    static String encode(int version, String chain, long seq, String prevHash, Map<String, Object> e)
+            throws BadBundle {
+        if (version != 1 && version != 2) {
+            throw new BadBundle("unknown hashVersion " + version + " in entry " + e.get("id"));
+        }
+        StringBuilder out = new StringBuilder(512).append(version == 1 ? "bpo-access-log-v1\n" : "bpo-access-log-v2\n");
+        field(out, "chain", chain);
+        field(out, "chain_seq", Long.toString(seq));
+        field(out, "prev_hash", prevHash);
+        field(out, "id", string(e, "id"));
+        String occurredAt = string(e, "occurredAt");
+        try {
+            occurredAt = MICROS.format(Instant.parse(occurredAt));
+        } catch (RuntimeException ex) {
+            throw new BadBundle("entry " + e.get("id") + " has an unreadable occurredAt: " + occurredAt);
+        }
+        field(out, "occurred_at", occurredAt);
+        field(out, "request_id", string(e, "requestId"));
+        field(out, "subject", string(e, "subject"));
+        field(out, "username", string(e, "username"));
+        TreeSet<String> roles = new TreeSet<>();
+        if (e.get("roles") instanceof List<?> list) {
+            for (Object role : list) {
+                roles.add(String.valueOf(role));
+            }
+        }
+        field(out, "roles", String.join(",", roles));
+        field(out, "client_id", string(e, "clientId"));
+        field(out, "service", string(e, "service"));
+        field(out, "method", string(e, "method"));
+        field(out, "path", string(e, "path"));
+        if (version >= 2) {
+            field(out, "path_template", string(e, "pathTemplate"));
+            StringBuilder ids = new StringBuilder();
+            if (e.get("resourceIds") instanceof Map<?, ?> map) {
+                for (Object value : map.values()) {
+                    String text = String.valueOf(value);
+                    if (ids.length() > 0) {
+                        ids.append(',');
+                    }
+                    ids.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+                }
+            }
+            field(out, "resource_ids", ids.toString());
+        }
+        field(out, "status", Long.toString(number(e, "status")));
+        field(out, "outcome", string(e, "outcome"));
+        field(out, "reason", string(e, "reason"));
+        field(out, "source_address", string(e, "sourceAddress"));
+        field(out, "user_agent", string(e, "userAgent"));
+        field(out, "duration_ms", Long.toString(number(e, "durationMs")));
+        return out.toString();
+    }
+
+    static void field(StringBuilder out, String name, String value) {
+        out.append(name).append('=');
+        if (value == null) {
+            out.append('~');
+        } else {
+            out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+        }
+        out.append('\n');
+    }
+
+    static String string(Map<String, Object> object, String name) throws BadBundle {
+        Object value = object.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new BadBundle(name + " is not a string in " + object.get("kind") + " " + object.get("id"));
+        }
+        return (String) value;
+    }
+
+    static long number(Map<String, Object> object, String name) throws BadBundle {
+        Object value = object.get(name);
+        if (!(value instanceof Long number)) {
+            throw new BadBundle(name + " is not an integer in " + object.get("kind") + " " + object.get("id"));
+        }
+        return number;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Just enough JSON: objects (order kept), arrays, strings, integers, true, false, null. */
+    static final class Json {
+        private final String text;
+        private int at;
+
+        Json(String text) {
+            this.text = text;
+        }
+
+        Object parse() {
+            Object value = value();
+            space();
+            if (at != text.length()) {
+                throw new IllegalArgumentException("trailing characters at " + at);
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            if (at >= text.length()) {
+                throw new IllegalArgumentException("unexpected end");
+            }
+            char c = text.charAt(at);
+            switch (c) {
+                case '{':
+                    return object();
+                case '[':
+                    return array();
+                case '"':
+                    return string();
+                default:
+                    if (text.startsWith("true", at)) {
+                        at += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (text.startsWith("false", at)) {
+                        at += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (text.startsWith("null", at)) {
+                        at += 4;
+                        return null;
+                    }
+                    int start = at;
+                    if (c == '-') {
+                        at++;
+                    }
+                    while (at < text.length() && Character.isDigit(text.charAt(at))) {
+                        at++;
+                    }
+                    if (start == at || at < text.length() && ".eE".indexOf(text.charAt(at)) >= 0) {
+                        throw new IllegalArgumentException("unsupported value at " + start);
+                    }
+                    return Long.parseLong(text.substring(start, at));
+            }
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            at++;
+            space();
+            if (peek() == '}') {
+                at++;
+                return map;
+            }
+            while (true) {
+                space();
+                if (peek() != '"') {
+                    throw new IllegalArgumentException("expected a name at " + at);
+                }
+                String name = string();
+                space();
+                expect(':');
+                if (map.containsKey(name)) {
+                    throw new IllegalArgumentException("duplicate name " + name);
+                }
+                map.put(name, value());
+                space();
+                if (peek() == ',') {
+                    at++;
+                } else {
+                    expect('}');
+                    return map;
+                }
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            at++;
+            space();
+            if (peek() == ']') {
+                at++;
+                return list;
+            }
+            while (true) {
+                list.add(value());
+                space();
+                if (peek() == ',') {
+                    at++;
+                } else {
+                    expect(']');
+                    return list;
+                }
+            }
+        }
+
+        private String string() {
+            StringBuilder out = new StringBuilder();
+            at++;
+            while (true) {
+                if (at >= text.length()) {
+                    throw new IllegalArgumentException("unterminated string");
+                }
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char escape = text.charAt(at++);
+                switch (escape) {
+                    case '"', '\\', '/' -> out.append(escape);
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        at += 4;
+                    }
+                    default -> throw new IllegalArgumentException("bad escape at " + at);
+                }
+            }
+        }
+
+        private char peek() {
+            return at < text.length() ? text.charAt(at) : '\0';
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + at);
+            }
+            at++;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+    }
+}

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -288,12 +289,16 @@ public class ArticleService {
 
     /** An article the caller may read, loaded through a tenant-filtered query; otherwise 404. */
     public Article find(UUID id) {
+        return findReadable(id).orElseThrow(() -> ApiException.notFound("Article", id));
+    }
+
+    /** The same without failing (an exception through a transactional call would doom the caller's transaction). */
+    public Optional<Article> findReadable(UUID id) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         TypedQuery<Article> query = em.createQuery("select a from Article a where a.id = :articleId and "
                 + visibility.jpql(parameters), Article.class);
         parameters.forEach(query::setParameter);
-        return query.setParameter("articleId", id).getResultStream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("Article", id));
+        return query.setParameter("articleId", id).getResultStream().findFirst();
     }
 
     /** The same, locked for update: two reviewers publishing revisions of one article take turns. */

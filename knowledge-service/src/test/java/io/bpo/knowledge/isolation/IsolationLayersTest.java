@@ -98,7 +98,8 @@ class IsolationLayersTest {
 
     @Test
     void withoutATenantSettingNothingIsVisible() throws SQLException {
-        Database.assertNothingVisibleWithoutTenant(url, appUser, appPassword, "articles", "idempotency_keys");
+        Database.assertNothingVisibleWithoutTenant(url, appUser, appPassword, "articles", "idempotency_keys",
+                "article_versions", "agent_roster", "acknowledgements", "provider_articles");
     }
 
     @Test

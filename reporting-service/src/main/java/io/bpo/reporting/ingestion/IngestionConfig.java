@@ -6,9 +6,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bpo.reporting.ingestion")
 public interface IngestionConfig {
     /**
-     * Most records one request may carry; more is a 413. Validated and stored in one transaction, a batch must stay
-     * small enough to hold in memory and to commit quickly. Keep quarkus.http.limits.max-body-size in step.
+     * Most records one request may carry; more is a 413. Records are streamed (memory does not grow with the batch),
+     * but a batch is one transaction, which must commit in seconds. Keep quarkus.http.limits.max-body-size in step.
      */
-    @WithDefault("5000")
+    @WithDefault("100000")
     int maxBatchRecords();
 }

@@ -2,36 +2,110 @@ package io.bpo.reporting.ingestion;
 
 import io.agroal.api.AgroalDataSource;
 import io.bpo.kit.tenancy.TenantContext;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Stores records in JDBC batches, skipping those whose externalId the client already has. Native SQL here, because
- * persisting thousands of entities one by one is slow and a unique key is the only race-free duplicate check; it is
- * safe because the tenant comes from the request's bound tenant and row-level security checks every row again
- * (WITH CHECK), whatever this code writes.
+ * Stores a chunk of checked records in one statement: the chunk travels as one array per column, its keys go into
+ * {@code interaction_keys} (ON CONFLICT DO NOTHING: a key the client already has, or that repeats one earlier in the
+ * batch, is a duplicate), only the records whose key was new go into the partitioned {@code interactions}, and
+ * their totals are added to {@code interaction_rollups} (15-minute UTC buckets per queue), all in the caller's
+ * transaction, so records and rollups are committed together or not at all.
+ * <p>
+ * Native SQL here, for volume (one round trip per chunk, no entity per record); it is safe because the tenant comes
+ * from the request's bound tenant and row-level security checks every row again (WITH CHECK), whatever this code
+ * writes. Not COPY: PostgreSQL refuses COPY FROM into a table with row-level security.
  */
 @ApplicationScoped
 public class InteractionWriter {
-    static final int CHUNK = 1000;
-    private static final String INSERT = """
-            insert into interactions (tenant_id, id, external_id, channel, queue, offered_at, answered_at, ended_at,
-                wait_seconds, handle_seconds, abandoned, transferred, first_contact_resolution, csat, quality_score,
-                agent_id, received_at, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-            on conflict (tenant_id, external_id) do nothing""";
+    static final int CHUNK = 2000;
+    static final String INSERT = """
+            with input as (
+                select gen_random_uuid() as id, r.*
+                from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
+                            ?::int[], ?::int[], ?::boolean[], ?::boolean[], ?::boolean[], ?::smallint[], ?::numeric[],
+                            ?::text[])
+                     with ordinality as r(external_id, channel, queue, offered_at, answered_at, ended_at,
+                                          wait_seconds, handle_seconds, abandoned, transferred,
+                                          first_contact_resolution, csat, quality_score, agent_id, ord)
+            ),
+            new_keys as (
+                insert into interaction_keys (tenant_id, external_id, interaction_id, offered_at)
+                select ?, external_id, id, offered_at from input order by ord
+                on conflict (tenant_id, external_id) do nothing
+                returning interaction_id
+            ),
+            stored as (
+                insert into interactions (tenant_id, id, external_id, channel, queue, offered_at, answered_at,
+                    ended_at, wait_seconds, handle_seconds, abandoned, transferred, first_contact_resolution, csat,
+                    quality_score, agent_id, received_at, created_at)
+                select ?, i.id, i.external_id, i.channel, i.queue, i.offered_at, i.answered_at, i.ended_at,
+                       i.wait_seconds, i.handle_seconds, i.abandoned, i.transferred, i.first_contact_resolution,
+                       i.csat, i.quality_score, i.agent_id, ?, now()
+                from input i join new_keys k on k.interaction_id = i.id
+                returning tenant_id, queue, offered_at, answered_at, ended_at, wait_seconds, handle_seconds,
+                          abandoned, transferred, first_contact_resolution, csat, quality_score
+            ),
+            rolled as (
+                insert into interaction_rollups as r (tenant_id, bucket_start, queue_key, offered, answered, abandoned,
+                    transferred, answered_wait_sum, answered_wait_count, answered_wait, abandoned_wait, handle_sum,
+                    handle_count, resolution, fcr_resolved, fcr_known, csat_sum, csat_count, quality_sum,
+                    quality_count, last_ingested_at)
+                select tenant_id, date_bin('15 minutes', offered_at, timestamptz '1970-01-01 00:00Z'),
+                       coalesce(queue, ''), count(*), count(answered_at), count(*) filter (where abandoned),
+                       count(*) filter (where transferred),
+                       coalesce(sum(wait_seconds) filter (where answered_at is not null), 0),
+                       count(wait_seconds) filter (where answered_at is not null),
+                       seconds_histogram(array_agg(wait_seconds::bigint) filter (where answered_at is not null)),
+                       seconds_histogram(array_agg(wait_seconds::bigint) filter (where abandoned)),
+                       coalesce(sum(handle_seconds), 0), count(handle_seconds),
+                       seconds_histogram(array_agg(floor(extract(epoch from ended_at - offered_at))::bigint)),
+                       count(*) filter (where first_contact_resolution), count(first_contact_resolution),
+                       coalesce(sum(csat), 0), count(csat), coalesce(sum(quality_score), 0), count(quality_score),
+                       clock_timestamp()
+                from stored
+                group by 1, 2, 3
+                on conflict (tenant_id, bucket_start, queue_key) do update set
+                    offered = r.offered + excluded.offered,
+                    answered = r.answered + excluded.answered,
+                    abandoned = r.abandoned + excluded.abandoned,
+                    transferred = r.transferred + excluded.transferred,
+                    answered_wait_sum = r.answered_wait_sum + excluded.answered_wait_sum,
+                    answered_wait_count = r.answered_wait_count + excluded.answered_wait_count,
+                    answered_wait = seconds_merge(r.answered_wait, excluded.answered_wait),
+                    abandoned_wait = seconds_merge(r.abandoned_wait, excluded.abandoned_wait),
+                    handle_sum = r.handle_sum + excluded.handle_sum,
+                    handle_count = r.handle_count + excluded.handle_count,
+                    resolution = seconds_merge(r.resolution, excluded.resolution),
+                    fcr_resolved = r.fcr_resolved + excluded.fcr_resolved,
+                    fcr_known = r.fcr_known + excluded.fcr_known,
+                    csat_sum = r.csat_sum + excluded.csat_sum,
+                    csat_count = r.csat_count + excluded.csat_count,
+                    quality_sum = r.quality_sum + excluded.quality_sum,
+                    quality_count = r.quality_count + excluded.quality_count,
+                    last_ingested_at = greatest(r.last_ingested_at, excluded.last_ingested_at)
+            )
+            select count(*) from stored""";
+
+    /** Months whose partition this process has seen exist; partitions are never dropped while it runs. */
+    private final Set<YearMonth> partitioned = ConcurrentHashMap.newKeySet();
 
     @Inject
     AgroalDataSource dataSource;
@@ -39,104 +113,95 @@ public class InteractionWriter {
     @Inject
     TenantContext tenant;
 
-    /** @return how many of the records were stored; the others were already there */
+    /** @return how many of the records were stored; the others were duplicates */
     @Transactional(Transactional.TxType.MANDATORY)
     public int insertNew(Collection<InteractionRecord> records, Instant receivedAt) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        ensurePartitions(records);
         String tenantId = tenant.require();
         // Inside the transaction Agroal hands out the connection the transaction enlisted, the one the tenant was
         // bound on; closing this handle does not release it.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int created = 0;
-            int pending = 0;
-            for (InteractionRecord record : records) {
-                bind(insert, tenantId, record, receivedAt);
-                insert.addBatch();
-                if (++pending == CHUNK) {
-                    created += inserted(insert.executeBatch());
-                    pending = 0;
-                }
+            int p = 1;
+            insert.setArray(p++, column(connection, records, InteractionRecord::externalId));
+            insert.setArray(p++, column(connection, records, r -> r.channel().name()));
+            insert.setArray(p++, column(connection, records, InteractionRecord::queue));
+            insert.setArray(p++, column(connection, records, InteractionRecord::offeredAt));
+            insert.setArray(p++, column(connection, records, InteractionRecord::answeredAt));
+            insert.setArray(p++, column(connection, records, InteractionRecord::endedAt));
+            insert.setArray(p++, column(connection, records, InteractionRecord::waitSeconds));
+            insert.setArray(p++, column(connection, records, InteractionRecord::handleSeconds));
+            insert.setArray(p++, column(connection, records, InteractionRecord::abandoned));
+            insert.setArray(p++, column(connection, records, r -> Boolean.TRUE.equals(r.transferred())));
+            insert.setArray(p++, column(connection, records, InteractionRecord::firstContactResolution));
+            insert.setArray(p++, column(connection, records, InteractionRecord::csat));
+            insert.setArray(p++, column(connection, records, r -> r.qualityScore() == null ? null
+                    : r.qualityScore().toPlainString()));
+            insert.setArray(p++, column(connection, records, InteractionRecord::agentId));
+            insert.setString(p++, tenantId);
+            insert.setString(p++, tenantId);
+            insert.setTimestamp(p, Timestamp.from(receivedAt));
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
-            if (pending > 0) {
-                created += inserted(insert.executeBatch());
-            }
-            return created;
         } catch (SQLException e) {
             throw new IllegalStateException("Storing interaction records failed", e);
         }
     }
 
-    private static void bind(PreparedStatement insert, String tenantId, InteractionRecord r, Instant receivedAt)
-            throws SQLException {
-        insert.setString(1, tenantId);
-        insert.setObject(2, UUID.randomUUID());
-        insert.setString(3, r.externalId());
-        insert.setString(4, r.channel().name());
-        text(insert, 5, r.queue());
-        instant(insert, 6, r.offeredAt());
-        instant(insert, 7, r.answeredAt());
-        instant(insert, 8, r.endedAt());
-        integer(insert, 9, r.waitSeconds());
-        integer(insert, 10, r.handleSeconds());
-        insert.setBoolean(11, r.abandoned());
-        insert.setBoolean(12, Boolean.TRUE.equals(r.transferred()));
-        bool(insert, 13, r.firstContactResolution());
-        integer(insert, 14, r.csat());
-        decimal(insert, 15, r.qualityScore());
-        text(insert, 16, r.agentId());
-        instant(insert, 17, receivedAt);
+    /** One column of the chunk as a text array (PostgreSQL casts it to the column's type); nulls stay null. */
+    private static Array column(Connection connection, Collection<InteractionRecord> records,
+            Function<InteractionRecord, Object> value) throws SQLException {
+        String[] texts = new String[records.size()];
+        int i = 0;
+        for (InteractionRecord record : records) {
+            Object v = value.apply(record);
+            texts[i++] = v == null ? null : v.toString();
+        }
+        return connection.createArrayOf("text", texts);
     }
 
-    /** One count per statement: 1 stored, 0 skipped as a duplicate. */
-    private static int inserted(int[] counts) {
-        int sum = 0;
-        for (int count : counts) {
-            if (count < 0) {
-                // e.g. reWriteBatchedInserts=true in the JDBC URL: the driver no longer reports per-row counts
-                throw new IllegalStateException("The JDBC driver did not report row counts (" + count + ")");
+    /**
+     * Creates the monthly partitions the chunk needs before it is inserted, each in a short transaction of its own:
+     * creating a partition locks the whole table, which must not last as long as a batch. A month whose partition
+     * cannot be created (out of the range the database function allows, or the lock not granted in time because a
+     * batch of this very request already writes to the table) lands in the default partition; nothing is refused.
+     */
+    void ensurePartitions(Collection<InteractionRecord> records) {
+        Set<YearMonth> months = new TreeSet<>();
+        for (InteractionRecord record : records) {
+            YearMonth month = YearMonth.from(record.offeredAt().atOffset(ZoneOffset.UTC));
+            if (!partitioned.contains(month)) {
+                months.add(month);
             }
-            sum += count;
         }
-        return sum;
-    }
-
-    private static void text(PreparedStatement st, int index, String value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.VARCHAR);
-        } else {
-            st.setString(index, value);
+        for (YearMonth month : months) {
+            if (ensurePartition(month)) {
+                partitioned.add(month);
+            }
         }
     }
 
-    private static void instant(PreparedStatement st, int index, Instant value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            st.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-        }
-    }
-
-    private static void integer(PreparedStatement st, int index, Integer value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.INTEGER);
-        } else {
-            st.setInt(index, value);
-        }
-    }
-
-    private static void bool(PreparedStatement st, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.BOOLEAN);
-        } else {
-            st.setBoolean(index, value);
-        }
-    }
-
-    private static void decimal(PreparedStatement st, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.NUMERIC);
-        } else {
-            st.setBigDecimal(index, value);
-        }
+    /** Whether the monthly partition exists now (created if needed); called at start for the months ahead too. */
+    public boolean ensurePartition(YearMonth month) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement ensure = connection.prepareStatement(
+                            "select interactions_ensure_partition(?)")) {
+                ensure.setTimestamp(1, Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                try (ResultSet rows = ensure.executeQuery()) {
+                    rows.next();
+                    boolean exists = rows.getBoolean(1);
+                    if (!exists) {
+                        Log.debugf("No partition for %s: its records go to the default partition", month);
+                    }
+                    return exists;
+                }
+            }
+        });
     }
 }

@@ -27,24 +27,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Reads a batch sent as a JSON array of interaction records. Element by element: the record limit is enforced while
- * the array is read, and one bad record does not hide the next, so a refusal lists every bad record (the batch is
- * all or nothing). Types are strict: measurements are not guessed from "5", 4.5 or an epoch number.
+ * Reads a batch sent as a JSON array of interaction records ({@code application/json}). Element by element: only one
+ * record is in memory at a time, and one bad record does not hide the next, so a refusal lists every bad record (the
+ * batch is all or nothing). Types are strict: measurements are not guessed from "5", 4.5 or an epoch number. The
+ * NDJSON reader binds its lines with the same strict mapper.
  */
 @ApplicationScoped
-public class JsonBatchReader {
+public class JsonBatchReader implements BatchReader {
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    IngestionConfig config;
 
     @Inject
     RecordChecks checks;
@@ -72,79 +70,79 @@ public class JsonBatchReader {
         records = strict.readerFor(InteractionRecord.class);
     }
 
-    /** The valid batch, or a 400 listing every bad record, or a 413 past the record limit. */
-    public InteractionBatch read(InputStream body) throws IOException {
-        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int max = config.maxBatchRecords();
-        List<InteractionRecord> valid = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        int count = 0;
-        int invalid = 0;
+    @Override
+    public String expected() {
+        return "a JSON array of interaction records";
+    }
+
+    /** Every element of the array, in order, to {@code sink}; a 400 when the body is not a JSON array. */
+    @Override
+    public void read(InputStream body, Consumer<ParsedRecord> sink) throws IOException {
+        int index = 0;
         try (JsonParser parser = strict.createParser(body == null ? InputStream.nullInputStream() : body)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw malformed("is empty: send a JSON array of 1 to " + max + " interaction records");
+                throw malformed("is empty: send " + expected());
             }
             if (token != JsonToken.START_ARRAY) {
-                throw malformed("must be a JSON array of interaction records");
+                throw malformed("must be " + expected());
             }
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
                     throw malformed("ends before its array is closed");
                 }
-                if (count == max) {
-                    throw new ApiException(413, "payload-too-large", "Payload too large",
-                            "A batch holds at most " + max + " interaction records; split larger ones",
-                            List.of(new Problem.FieldError("body", "must hold at most " + max + " records")));
-                }
                 JsonNode element = strict.readTree(parser);
-                List<Problem.FieldError> found = new ArrayList<>();
-                InteractionRecord record = bind(count, element, found);
-                if (record != null) {
-                    found.addAll(checks.check(count, record));
-                }
-                if (found.isEmpty()) {
-                    valid.add(record);
-                } else {
-                    errors.addAll(found);
-                    invalid++;
-                }
-                count++;
+                sink.accept(parse("[" + index + "]", element));
+                index++;
             }
             if (parser.nextToken() != null) {
                 throw malformed("must end with its array");
             }
         } catch (JsonParseException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw malformed("is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw unreadable(e);
         }
-        if (count == 0) {
-            throw malformed("must hold at least one interaction record");
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, "validation", "Invalid request", invalid + " of " + count
-                    + " interaction records are invalid; none was stored", errors);
-        }
-        return new InteractionBatch(List.copyOf(valid), receivedAt);
     }
 
-    private InteractionRecord bind(int index, JsonNode element, List<Problem.FieldError> errors) {
+    /** One JSON value as a record: bound with strict types, then checked. */
+    ParsedRecord parse(String position, JsonNode element) {
+        List<Problem.FieldError> found = new ArrayList<>();
+        InteractionRecord record = bind(position, element, found);
+        if (record != null) {
+            found.addAll(checks.check(position, record));
+        }
+        return new ParsedRecord(position, record, found);
+    }
+
+    JsonParser parser(InputStream body) throws IOException {
+        return strict.createParser(body == null ? InputStream.nullInputStream() : body);
+    }
+
+    ObjectMapper strictMapper() {
+        return strict;
+    }
+
+    static ApiException unreadable(JsonParseException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return malformed("is not valid JSON" + where + ": " + e.getOriginalMessage());
+    }
+
+    private InteractionRecord bind(String position, JsonNode element, List<Problem.FieldError> errors) {
         if (element == null || !element.isObject()) {
-            errors.add(new Problem.FieldError(RecordChecks.field(index, ""), "must be a JSON object"));
+            errors.add(new Problem.FieldError(position, "must be a JSON object"));
             return null;
         }
         try {
             return records.readValue(element);
         } catch (JsonProcessingException e) {
-            errors.add(describe(index, e));
+            errors.add(describe(position, e));
             return null;
         } catch (IOException e) {
             throw new IllegalStateException("Reading a parsed JSON tree failed", e);
         }
     }
 
-    private static Problem.FieldError describe(int index, JsonProcessingException e) {
+    private static Problem.FieldError describe(String position, JsonProcessingException e) {
         String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String reason;
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -157,7 +155,7 @@ public class JsonBatchReader {
         } else {
             reason = "is invalid";
         }
-        return new Problem.FieldError(RecordChecks.field(index, path), reason);
+        return new Problem.FieldError(RecordChecks.field(position, path), reason);
     }
 
     private static String path(JsonMappingException e) {
@@ -165,7 +163,7 @@ public class JsonBatchReader {
                 .filter(name -> name != null).collect(Collectors.joining("."));
     }
 
-    private static String expected(Class<?> type) {
+    static String expected(Class<?> type) {
         if (type == Channel.class) {
             return "must be one of " + Arrays.stream(Channel.values()).map(Enum::name)
                     .collect(Collectors.joining(", "));
@@ -188,7 +186,7 @@ public class JsonBatchReader {
         return "has the wrong type";
     }
 
-    private static ApiException malformed(String reason) {
+    static ApiException malformed(String reason) {
         return new ApiException(400, "malformed-body", "Invalid request", "body " + reason,
                 List.of(new Problem.FieldError("body", reason)));
     }

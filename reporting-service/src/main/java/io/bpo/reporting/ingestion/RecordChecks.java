@@ -8,7 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The rules of one record (its annotations), reported against its place in the batch: {@code [17].csat}. Whatever
+ * The rules of one record (its annotations), reported against its place in the batch: {@code [17].csat} in a JSON array,
+ * {@code line 18.csat} in NDJSON or CSV. Whatever
  * the format a batch arrives in, its records are checked here.
  */
 @ApplicationScoped
@@ -16,14 +17,14 @@ public class RecordChecks {
     @Inject
     Validator validator;
 
-    public List<Problem.FieldError> check(int index, InteractionRecord record) {
+    public List<Problem.FieldError> check(String position, InteractionRecord record) {
         return validator.validate(record).stream()
-                .map(v -> new Problem.FieldError(field(index, v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.FieldError(field(position, v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
                 .toList();
     }
 
-    static String field(int index, String path) {
-        return path == null || path.isEmpty() ? "[" + index + "]" : "[" + index + "]." + path;
+    static String field(String position, String path) {
+        return path == null || path.isEmpty() ? position : position + "." + path;
     }
 }

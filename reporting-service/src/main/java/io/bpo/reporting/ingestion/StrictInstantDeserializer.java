@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
  * An instant is an ISO-8601 string with its offset ({@code 2026-03-02T08:15:00Z}); Jackson's default would also
  * take a bare number as epoch seconds, which a tool sending milliseconds would turn into a date 50 000 years ahead.
  */
-class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
-    StrictInstantDeserializer() {
+public class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
+    public StrictInstantDeserializer() {
         super(Instant.class);
     }
 

@@ -340,8 +340,8 @@ class IngestionResourceTest {
     }
 
     @Test
-    void onlyJsonIsAccepted() {
-        given().auth().oauth2(INGEST).contentType("text/csv").body("externalId,channel\nx,PHONE\n")
+    void otherMediaTypesAreRefused() {
+        given().auth().oauth2(INGEST).contentType("text/plain").body("externalId,channel\nx,PHONE\n")
                 .post(interactions(OWN)).then().statusCode(415).contentType(PROBLEM);
     }
 
@@ -358,10 +358,10 @@ class IngestionResourceTest {
     @Test
     void batchOverTheRecordLimitIsRefusedAndNothingIsStored() {
         String client = "in-bulk-over";
-        as(ingest(client)).body(batchJson("over", 5001, OFFERED)).post(interactions(client))
+        as(ingest(client)).body(batchJson("over", 100_001, OFFERED)).post(interactions(client))
                 .then().statusCode(413).contentType(PROBLEM)
                 .body("type", endsWith("/payload-too-large"))
-                .body("detail", containsString("at most 5000 interaction records"))
+                .body("detail", containsString("at most 100000 interaction records"))
                 .body("errors[0].field", equalTo("body"));
         assertEquals(List.of(), stored(client).getList("items"));
     }
@@ -377,7 +377,7 @@ class IngestionResourceTest {
 
     @Test
     void bodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
-        byte[] huge = new byte[21 * 1024 * 1024];
+        byte[] huge = new byte[129 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + interactions(OWN)))

@@ -1,0 +1,141 @@
+package io.bpo.reporting.rollup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads {@code interaction_rollups}, which ingestion maintains ({@code InteractionWriter}). Native SQL on the
+ * transaction's connection, which row-level security confines to the bound tenant; the tenant is also named in the
+ * query, so a caller asking for another tenant than the bound one gets nothing rather than the bound one's rows.
+ */
+@ApplicationScoped
+public class RollupStore implements Rollups {
+    /** The queue key of records without a queue (a key column cannot be null). */
+    public static final String NO_QUEUE = "";
+
+    private static final String BUCKETS = """
+            select bucket_start, queue_key, offered, answered, abandoned, transferred, answered_wait_sum,
+                   answered_wait_count, answered_wait, abandoned_wait, handle_sum, handle_count, resolution,
+                   fcr_resolved, fcr_known, csat_sum, csat_count, quality_sum, quality_count
+            from interaction_rollups
+            where tenant_id = ? and bucket_start >= ? and bucket_start < ?
+              and (cardinality(?::text[]) = 0 or queue_key = any(?::text[]))
+            order by bucket_start, queue_key""";
+    private static final String LAST_INGESTED = """
+            select max(last_ingested_at) from interaction_rollups
+            where tenant_id = ? and bucket_start >= ? and bucket_start < ?""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<BucketTotals> buckets(String tenantId, Instant from, Instant to, Set<String> queues) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(BUCKETS)) {
+            query.setString(1, tenantId);
+            query.setTimestamp(2, Timestamp.from(from));
+            query.setTimestamp(3, Timestamp.from(to));
+            var queueArray = connection.createArrayOf("text", queues.toArray(new String[0]));
+            query.setArray(4, queueArray);
+            query.setArray(5, queueArray);
+            List<BucketTotals> totals = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    totals.add(totals(rows));
+                }
+            }
+            return totals;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading rollups failed", e);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> lastIngestedAt(String tenantId, Instant from, Instant to) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(LAST_INGESTED)) {
+            query.setString(1, tenantId);
+            query.setTimestamp(2, Timestamp.from(from));
+            query.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                Timestamp last = rows.getTimestamp(1);
+                return Optional.ofNullable(last).map(Timestamp::toInstant);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading rollups failed", e);
+        }
+    }
+
+    private BucketTotals totals(ResultSet rows) throws SQLException {
+        String queue = rows.getString("queue_key");
+        return new BucketTotals(
+                rows.getTimestamp("bucket_start").toInstant(),
+                NO_QUEUE.equals(queue) ? null : queue,
+                rows.getLong("offered"),
+                rows.getLong("answered"),
+                rows.getLong("abandoned"),
+                rows.getLong("transferred"),
+                rows.getLong("answered_wait_sum"),
+                rows.getLong("answered_wait_count"),
+                distribution(rows.getString("answered_wait")),
+                distribution(rows.getString("abandoned_wait")),
+                rows.getLong("handle_sum"),
+                rows.getLong("handle_count"),
+                distribution(rows.getString("resolution")),
+                rows.getLong("fcr_resolved"),
+                rows.getLong("fcr_known"),
+                rows.getLong("csat_sum"),
+                rows.getLong("csat_count"),
+                rows.getBigDecimal("quality_sum"),
+                rows.getLong("quality_count"));
+    }
+
+    /** {"42": 3, "7": 1} as stored, into seconds in increasing order. */
+    SecondsDistribution distribution(String json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            if (node.isEmpty()) {
+                return SecondsDistribution.EMPTY;
+            }
+            Map<Long, Long> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                sorted.put(Long.parseLong(entry.getKey()), entry.getValue().asLong());
+            }
+            long[] seconds = new long[sorted.size()];
+            long[] counts = new long[sorted.size()];
+            int i = 0;
+            for (Map.Entry<Long, Long> entry : sorted.entrySet()) {
+                seconds[i] = entry.getKey();
+                counts[i++] = entry.getValue();
+            }
+            return new SecondsDistribution(seconds, counts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored distribution is not JSON: " + json, e);
+        }
+    }
+}

@@ -93,5 +93,16 @@ public interface GatewayConfig {
         /** How often a checkpoint is written for every chain whose head moved since its last one. */
         @WithDefault("60s")
         Duration checkpointInterval();
+
+        /**
+         * Months an entry stays in the live table; older entries move to access_log_archive, hashes intact. At least
+         * 1 (the database function refuses cutoffs under 28 days).
+         */
+        @WithDefault("13")
+        int retentionMonths();
+
+        /** How often entries past the retention period are moved to the archive. */
+        @WithDefault("1h")
+        Duration archiveInterval();
     }
 }

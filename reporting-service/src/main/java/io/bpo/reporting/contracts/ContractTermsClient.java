@@ -11,11 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Terms in force, read from contracts-service. Its answers become this service's: a contract the caller cannot see
@@ -28,7 +25,7 @@ public class ContractTermsClient {
     static final int MAX_DAYS = 366;
 
     @Inject
-    Guarded guarded;
+    ContractsCalls guarded;
 
     public TermsInForce inForce(String clientId, UUID contractId, LocalDate from, LocalDate to) {
         List<TermsInForce.Period> periods = new ArrayList<>();
@@ -61,7 +58,7 @@ public class ContractTermsClient {
     private TermsInForce call(String clientId, UUID contractId, LocalDate from, LocalDate to) {
         try {
             return guarded.termsInForce(clientId, contractId, from.toString(), to.toString());
-        } catch (Refused refused) {
+        } catch (ContractsCalls.Refused refused) {
             int status = refused.status;
             if (status == 404) {
                 throw ApiException.notFound("Contract", contractId);
@@ -84,37 +81,5 @@ public class ContractTermsClient {
 
     private static ApiException failed(String detail) {
         return new ApiException(502, "contracts-failed", "Contracts service failed", detail);
-    }
-
-    /** A 4xx answer: the caller's problem, not a sign contracts is unwell, so the circuit breaker skips it. */
-    static final class Refused extends RuntimeException {
-        final int status;
-
-        Refused(int status) {
-            super("contracts-service answered " + status, null, false, false);
-            this.status = status;
-        }
-    }
-
-    /** The fault-tolerant call, in its own bean so that its interceptors apply. */
-    @ApplicationScoped
-    public static class Guarded {
-        @Inject
-        @RestClient
-        ContractsApi api;
-
-        @Timeout(5000)
-        @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, skipOn = Refused.class)
-        public TermsInForce termsInForce(String clientId, UUID contractId, String from, String to) {
-            try {
-                return api.termsInForce(clientId, contractId, from, to);
-            } catch (WebApplicationException e) {
-                int status = e.getResponse().getStatus();
-                if (status >= 400 && status < 500) {
-                    throw new Refused(status);
-                }
-                throw e;
-            }
-        }
     }
 }

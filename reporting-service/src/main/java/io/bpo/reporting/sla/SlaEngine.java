@@ -204,8 +204,8 @@ public final class SlaEngine {
         }
         Status status = worst(periods);
         return new MonthlySla(g.sla().key(), g.sla().name(), g.metric(), g.periodKind(), g.sla().weight(), status,
-                breaches, credit.stripTrailingZeros(), amount(g.monthlyFee(), credit),
-                bonus.stripTrailingZeros(), amount(g.monthlyFee(), bonus), g.objectives(), periods);
+                breaches, plain(credit), amount(g.monthlyFee(), credit),
+                plain(bonus), amount(g.monthlyFee(), bonus), g.objectives(), periods);
     }
 
     /** BREACHED if any period breached, else WARNING if any warned, else MET if any met, else NO_DATA. */
@@ -276,8 +276,14 @@ public final class SlaEngine {
                 period.first(), period.last(), g.zone().getId(), from, to, g.version().versionNumber(), value,
                 ratio == null ? null : ratio.numerator(), ratio == null ? null : ratio.denominator(), counted,
                 comparator, target, sla.warning(), sla.thresholdSeconds(), status, margin,
-                creditPercent.stripTrailingZeros(), amount(g.monthlyFee(), creditPercent),
-                bonusPercent.stripTrailingZeros(), amount(g.monthlyFee(), bonusPercent), currency, g.objectives());
+                plain(creditPercent), amount(g.monthlyFee(), creditPercent),
+                plain(bonusPercent), amount(g.monthlyFee(), bonusPercent), currency, g.objectives());
+    }
+
+    /** Without trailing zeros, never in exponent form (5, 2.5, 10; not 1E+1). */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static BigDecimal amount(BigDecimal fee, BigDecimal percent) {

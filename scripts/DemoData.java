@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>frank (provider-admin) onboards the clients acme and globex;</li>
  *   <li>carol (account-manager) creates their contracts and knowledge articles (Idempotency-Key
- *       {@code demo-<client>-<n>} and {@code demo-<client>-article-<n>}; skipped when already listed);</li>
+ *       {@code demo-<client>-<n>} and {@code demo-<client>-article-<n>-draft}; skipped when already listed),
+ *       submits the articles for review and the client's manager publishes them; carol assigns dave to acme's
+ *       roster, dave acknowledges two articles, and each client gets a transfer plan in progress;</li>
  *   <li>the machine client ingest-acme pushes acme's interactions of the previous calendar month, carol
  *       globex's: deterministic pseudo-random records whose externalIds are the same at every run.</li>
  * </ul>
@@ -100,6 +102,10 @@ public class DemoData {
                 article(clientId, n);
             }
         }
+        knowledgeTransfer("acme", "ACME-BPO-2026-01", "Transfert Tunis : service clients Acme", Principal.ALICE,
+                List.of(Principal.DAVE));
+        knowledgeTransfer("globex", "GLOBEX-BPO-2026-04", "Manila claims back office: knowledge transfer",
+                Principal.BOB, List.of());
 
         YearMonth month = System.getenv("DEMO_MONTH") != null
                 ? YearMonth.parse(System.getenv("DEMO_MONTH"))
@@ -235,6 +241,7 @@ public class DemoData {
         String label = "article " + clientId + "-" + n;
         if (listed(Principal.CAROL, path, "\"title\":" + Json.quote(title))) {
             System.out.println("  " + label + ": already exists");
+            publishThroughReview(clientId, articleId(clientId, title), label);
             return;
         }
         List<String> tags = new ArrayList<>();
@@ -246,8 +253,105 @@ public class DemoData {
         String body = new Json().put("type", require(header, "type", file)).put("title", title)
                 .put("body", markdown.toString().strip() + "\n").put("language", require(header, "language", file))
                 .putStrings("tags", tags).put("classification", require(header, "classification", file))
-                .put("status", "PUBLISHED").toString();
-        create(path, body, "demo-" + clientId + "-article-" + n, label);
+                .put("reviewBy", LocalDate.now(ZoneOffset.UTC).plusMonths(n == 3 ? -1 : 6).toString()).toString();
+        create(path, body, "demo-" + clientId + "-article-" + n + "-draft", label);
+        publishThroughReview(clientId, articleId(clientId, title), label);
+    }
+
+    // ------------------------------------------------------------------ knowledge review and transfer
+
+    /** carol (the author) submits the draft, the client's manager reviews and publishes it: never its author. */
+    static void publishThroughReview(String clientId, String id, String label) throws IOException, InterruptedException {
+        String path = "/api/v1/clients/" + clientId + "/knowledge/articles/" + id;
+        Principal reviewer = clientId.equals("acme") ? Principal.ALICE : Principal.BOB;
+        String status = field(expect(send(Principal.CAROL, "GET", path, null, Map.of()), "GET " + path), "status");
+        if (status.equals("DRAFT")) {
+            expect(send(Principal.CAROL, "POST", path + "/submit", null, Map.of()), "submit " + label);
+            status = "IN_REVIEW";
+        }
+        if (status.equals("IN_REVIEW")) {
+            expect(send(reviewer, "POST", path + "/publish", null, Map.of()), "publish " + label);
+            System.out.println("  " + label + ": published (reviewed by " + reviewer.name + ")");
+        }
+    }
+
+    /** The id of the client's article with this title (carol reads every status). */
+    static String articleId(String clientId, String title) throws IOException, InterruptedException {
+        String path = "/api/v1/clients/" + clientId + "/knowledge/articles?limit=200";
+        String body = expect(send(Principal.CAROL, "GET", path, null, Map.of()), "GET " + path);
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"clientId\":\"[^\"]*\",\"type\":\"[A-Z_]+\","
+                + "\"title\":" + Pattern.quote(Json.quote(title))).matcher(body);
+        if (!m.find()) {
+            throw new Failure("article '" + title + "' of " + clientId + " not found after creating it");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The roster of agents, acknowledgements of the published articles and a transfer plan in progress for the
+     * contract (its reference as the contract id): discovery and documentation done, training under way, the rest
+     * to do. Skipped when the contract already has a plan.
+     */
+    static void knowledgeTransfer(String clientId, String contract, String title, Principal clientManager,
+            List<Principal> agents) throws IOException, InterruptedException {
+        String knowledge = "/api/v1/clients/" + clientId + "/knowledge";
+        for (Principal agent : agents) {
+            expect(send(Principal.CAROL, "PUT", knowledge + "/roster/" + agent.name, null, Map.of()),
+                    "roster " + clientId + " " + agent.name);
+        }
+        String listBody = expect(send(Principal.CAROL, "GET", knowledge + "/articles?status=PUBLISHED&limit=200", null,
+                Map.of()), "published articles of " + clientId);
+        List<String> articles = new ArrayList<>();
+        Matcher ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"clientId\"").matcher(listBody);
+        while (ids.find()) {
+            articles.add(ids.group(1));
+        }
+        if (articles.size() < 3) {
+            throw new Failure(clientId + ": expected the three demo articles to be published, found " + articles.size());
+        }
+        for (Principal agent : agents) {
+            for (String article : articles.subList(0, 2)) {
+                expect(send(agent, "POST", knowledge + "/articles/" + article + "/acknowledgements", null, Map.of()),
+                        "acknowledgement by " + agent.name);
+            }
+        }
+        String plans = knowledge + "/transfer-plans";
+        String existing = expect(send(Principal.CAROL, "GET", plans + "?contractId=" + contract, null, Map.of()),
+                "plans of " + contract);
+        if (existing.contains("\"contractId\":" + Json.quote(contract))) {
+            System.out.println("  transfer plan " + contract + ": already exists");
+            return;
+        }
+        String planBody = expect(send(Principal.CAROL, "POST", plans,
+                new Json().put("contractId", contract).put("title", title).toString(), Map.of()), "plan " + contract);
+        String plan = field(planBody, "id");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Object[][] tasks = {
+            {"DISCOVERY", "Process walkthrough with the client's team leads", "CLIENT", clientManager.name, -40, "DONE", List.of()},
+            {"DOCUMENTATION", "Procedures written and published", "CLIENT", clientManager.name, -20, "DONE", articles},
+            {"TRAINING", "Agents trained on the published procedures", "PROVIDER", "carol", 7, "IN_PROGRESS", articles},
+            {"TRAINING", "Quiz on escalation rules", "PROVIDER", "carol", -2, "TODO", articles.subList(2, 3)},
+            {"SHADOWING", "Agents shadow the client's senior staff", "CLIENT", clientManager.name, 21, "TODO", List.of()},
+            {"REVERSE_SHADOWING", "Client staff shadow the provider's agents", "PROVIDER", "carol", 35, "TODO", List.of()},
+            {"GO_LIVE", "Cut-over of the queues", "PROVIDER", "carol", 42, "TODO", List.of()},
+            {"STABILISATION", "Daily calibration for four weeks", "PROVIDER", "carol", 70, "TODO", List.of()},
+        };
+        for (Object[] t : tasks) {
+            @SuppressWarnings("unchecked")
+            List<String> linked = (List<String>) t[6];
+            String task = new Json().put("phase", t[0]).put("title", t[1]).put("ownerSide", t[2]).put("assignee", t[3])
+                    .put("dueDate", today.plusDays((Integer) t[4]).toString()).put("status", t[5])
+                    .putStrings("articleIds", linked).toString();
+            expect(send(Principal.CAROL, "POST", plans + "/" + plan + "/tasks", task, Map.of()), "task " + t[1]);
+        }
+        System.out.println("  transfer plan " + contract + ": created with " + tasks.length + " tasks");
+    }
+
+    static String expect(HttpResponse<String> r, String what) {
+        if (r.statusCode() / 100 != 2) {
+            throw Failure.of(what, r);
+        }
+        return r.body();
     }
 
     static void create(String path, String body, String idempotencyKey, String label)
@@ -441,7 +545,7 @@ public class DemoData {
     // ------------------------------------------------------------------ HTTP and tokens
 
     enum Principal {
-        FRANK("frank"), CAROL("carol"), ALICE("alice"), BOB("bob"), INGEST_ACME("ingest-acme");
+        FRANK("frank"), CAROL("carol"), ALICE("alice"), BOB("bob"), DAVE("dave"), INGEST_ACME("ingest-acme");
 
         final String name;
 

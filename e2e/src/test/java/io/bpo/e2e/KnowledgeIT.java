@@ -20,8 +20,7 @@ class KnowledgeIT extends PlatformClient {
 
     @BeforeAll
     static void data() {
-        globexArticle = as(BOB).body(article("Claims intake " + UUID.randomUUID(), "en", "PUBLISHED"))
-                .post(GLOBEX_ARTICLES).then().statusCode(201).extract().path("id");
+        globexArticle = published(BOB, CAROL, GLOBEX_ARTICLES, article("Claims intake " + UUID.randomUUID(), "en", "DRAFT"));
     }
 
     static Map<String, Object> article(String title, String language, String status) {
@@ -31,12 +30,20 @@ class KnowledgeIT extends PlatformClient {
                 "status", status));
     }
 
+    /** Created by the author as a draft, submitted, and published by a second reviewer: the only way to publish. */
+    static String published(String author, String reviewer, String articles, Map<String, Object> draft) {
+        String id = as(author).body(draft).post(articles).then().statusCode(201).extract().path("id");
+        as(author).post(articles + "/" + id + "/submit").then().statusCode(200);
+        as(reviewer).post(articles + "/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
     @Test
     void frenchArticleRoundTripsAndPublishedOnesReachAgents() {
         String title = "Contestation de facture — procédure " + UUID.randomUUID().toString().substring(0, 6);
-        String id = as(ALICE).body(article(title, "fr", "PUBLISHED")).post(ACME_ARTICLES)
-                .then().statusCode(201).body("title", equalTo(title)).body("language", equalTo("fr"))
-                .extract().path("id");
+        String id = published(ALICE, CAROL, ACME_ARTICLES, article(title, "fr", "DRAFT"));
+        as(ALICE).get(ACME_ARTICLES + "/" + id).then().statusCode(200).body("title", equalTo(title))
+                .body("language", equalTo("fr")).body("status", equalTo("PUBLISHED"));
         as(DAVE).get(ACME_ARTICLES + "/" + id).then().statusCode(200).body("title", equalTo(title))
                 .body("body", org.hamcrest.Matchers.containsString("Vérifier l'identité"));
         as(DAVE).get(ACME_ARTICLES + "?limit=200").then().statusCode(200).body("items.id", hasItem(id));

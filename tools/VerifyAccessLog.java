@@ -1,7 +1,7 @@
 /*
  * Offline verifier of a BPO access-log bundle (GET /api/v1/audit/access-log/bundle), JDK 17+ only:
  *
- *   java tools/VerifyAccessLog.java [--public-key <base64>] bundle.ndjson [more bundles...]
+ *   java tools/VerifyAccessLog.java [--public-key <base64>] [--earlier-key <keyId> <base64>]... bundle.ndjson...
  *
  * For every chain (one per client; '-' for entries without a client) in each bundle it checks that
  *   - chain_seq runs without a gap (a run that starts at 1 must start from the genesis hash, 64 zeros),
@@ -13,7 +13,9 @@
  * and that the bundle is complete (its last line counts what it holds).
  *
  * --public-key pins the key the auditor obtained from the gateway out of band (GET .../public-key); without it
- * the bundle's own key is used and its fingerprint printed, to be compared by hand.
+ * the bundle's own key is used and its fingerprint printed, to be compared by hand. Checkpoints signed before a key
+ * rotation carry the earlier key's id: give each earlier published key with --earlier-key; checkpoints of a key
+ * that was not given are counted and left unchecked (they vouch for nothing).
  *
  * Prints one line per chain and names the first broken chain_seq. Exit status: 0 every chain intact, 1 some chain
  * broken or a checkpoint failed, 2 the input could not be read as a bundle.
@@ -44,6 +46,7 @@ public class VerifyAccessLog {
 
     static final String FORMAT = "bpo-access-log-bundle-v1";
     static final String GENESIS = "0".repeat(64);
+    static final Map<String, PublicKey> EARLIER = new LinkedHashMap<>();
     static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -53,6 +56,13 @@ public class VerifyAccessLog {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--public-key") && i + 1 < args.length) {
                 pinned = args[++i].trim();
+            } else if (args[i].equals("--earlier-key") && i + 2 < args.length) {
+                try {
+                    EARLIER.put(args[i + 1], key(args[i + 2].trim()));
+                } catch (BadBundle e) {
+                    usage("--earlier-key " + args[i + 1] + ": " + e.getMessage());
+                }
+                i += 2;
             } else if (args[i].startsWith("--")) {
                 usage("unknown option " + args[i]);
             } else {
@@ -76,7 +86,8 @@ public class VerifyAccessLog {
 
     static void usage(String why) {
         System.err.println(why);
-        System.err.println("usage: java tools/VerifyAccessLog.java [--public-key <base64>] bundle.ndjson...");
+        System.err.println("usage: java tools/VerifyAccessLog.java [--public-key <base64>] "
+                + "[--earlier-key <keyId> <base64>]... bundle.ndjson...");
         System.exit(2);
     }
 
@@ -99,6 +110,7 @@ public class VerifyAccessLog {
         String reason;
         final Map<Long, String> computed = new LinkedHashMap<>();
         int checkpoints;
+        int otherKeys;
         long signedUpTo;
         String checkpointFailure;
 
@@ -152,13 +164,8 @@ public class VerifyAccessLog {
             System.out.println(file + ": KEY MISMATCH: the bundle's public key is not the one given with --public-key");
             return 1;
         }
-        PublicKey key;
-        try {
-            key = KeyFactory.getInstance("Ed25519").generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(keyText)));
-        } catch (Exception e) {
-            throw new BadBundle("the header's publicKey is not an Ed25519 key: " + e.getMessage());
-        }
+        Map<String, PublicKey> keys = new LinkedHashMap<>(EARLIER);
+        keys.put(string(header, "keyId"), key(keyText));
         System.out.println(file + ": key " + header.get("keyId") + " (SHA-256 " + sha256(keyText).substring(0, 16)
                 + "...)" + (pinned == null ? ", taken from the bundle: compare it with the gateway's public key" : ", pinned"));
 
@@ -173,7 +180,7 @@ public class VerifyAccessLog {
                 entry(chains, line);
             } else if ("checkpoint".equals(kind)) {
                 checkpoints++;
-                checkpoint(chains, line, key, string(header, "keyId"));
+                checkpoint(chains, line, keys);
             } else {
                 throw new BadBundle("line " + (i + 1) + " has an unknown kind: " + kind);
             }
@@ -200,6 +207,10 @@ public class VerifyAccessLog {
                 }
             } else {
                 out.append(" (no signature covers this run: it is only self-consistent)");
+            }
+            if (chain.otherKeys > 0) {
+                out.append("; ").append(chain.otherKeys).append(" checkpoints signed by keys not given, not checked "
+                        + "(--earlier-key)");
             }
             System.out.println(out);
         }
@@ -254,13 +265,27 @@ public class VerifyAccessLog {
         chain.lastHash = hash;
     }
 
-    static void checkpoint(Map<String, Chain> chains, Map<String, Object> c, PublicKey key, String keyId)
+    static PublicKey key(String base64) throws BadBundle {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new BadBundle("not an Ed25519 public key (X.509, base64): " + e.getMessage());
+        }
+    }
+
+    static void checkpoint(Map<String, Chain> chains, Map<String, Object> c, Map<String, PublicKey> keys)
             throws BadBundle {
         String chainKey = string(c, "chain");
         Chain chain = chains.get(chainKey);
         long seq = number(c, "chainSeq");
         if (chain == null) {
             throw new BadBundle("a checkpoint for chain " + chainKey + ", which has no entries in the bundle");
+        }
+        PublicKey key = keys.get(string(c, "keyId"));
+        if (key == null) {
+            chain.otherKeys++;
+            return;
         }
         chain.checkpoints++;
         if (chain.checkpointFailure != null) {
@@ -273,8 +298,7 @@ public class VerifyAccessLog {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(message.getBytes(StandardCharsets.UTF_8));
-            signed = keyId.equals(c.get("keyId"))
-                    && verifier.verify(Base64.getDecoder().decode(string(c, "signature")));
+            signed = verifier.verify(Base64.getDecoder().decode(string(c, "signature")));
         } catch (Exception e) {
             signed = false;
         }

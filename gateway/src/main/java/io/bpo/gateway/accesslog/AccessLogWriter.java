@@ -1,10 +1,13 @@
 package io.bpo.gateway.accesslog;
 
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.bpo.gateway.config.GatewayConfig;
@@ -16,6 +19,7 @@ import io.quarkus.runtime.Startup;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
 
 /**
@@ -31,12 +35,15 @@ import io.vertx.core.Vertx;
 public class AccessLogWriter {
 
     private static final Logger LOG = Logger.getLogger(AccessLogWriter.class);
+    static final String BENCH_PROFILE = "bench";
 
     private final Vertx vertx;
     private final AccessLogRepository repository;
     private final MeterRegistry registry;
     private final GatewayConfig.AccessLog config;
     private GroupCommitter committer;
+    /** The benchmark's log-off switch (bench profile only): answers are released without an entry. */
+    private boolean off;
 
     AccessLogWriter(Vertx vertx, AccessLogRepository repository, MeterRegistry registry, GatewayConfig config) {
         this.vertx = vertx;
@@ -47,6 +54,15 @@ public class AccessLogWriter {
 
     @PostConstruct
     void start() {
+        if (config.benchDisabled()) {
+            List<String> profiles = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
+            if (!profiles.contains(BENCH_PROFILE)) {
+                throw new IllegalStateException("bpo.gateway.access-log.bench-disabled=true is for benchmarks only "
+                        + "and needs the '" + BENCH_PROFILE + "' profile (active: " + profiles + "): refusing to start");
+            }
+            off = true;
+            LOG.error("THE ACCESS LOG IS OFF (benchmark profile): no request is recorded by this gateway instance");
+        }
         // through the injected proxy, so that a test's mock repository is the one that writes
         committer = new GroupCommitter(repository::appendAll, AccessLogRepository::isEntryError,
                 config.maxBatchSize(), config.queueCapacity(), registry);
@@ -71,7 +87,7 @@ public class AccessLogWriter {
      * call for the same exchange does nothing: every request has exactly one entry.
      */
     public Future<Void> record(Exchange exchange, int status, AccessOutcome outcome, String reason) {
-        if (!exchange.claimLogEntry()) {
+        if (!exchange.claimLogEntry() || off) {
             return Future.succeededFuture();
         }
         AccessLogEntry entry = AccessLogEntry.of(exchange, status, outcome, reason);

@@ -104,5 +104,13 @@ public interface GatewayConfig {
         /** How often entries past the retention period are moved to the archive. */
         @WithDefault("1h")
         Duration archiveInterval();
+
+        /**
+         * Benchmarks only: true turns the access log off, and is honoured only when the "bench" profile is active
+         * too (the benchmark starts its own gateway with -Dquarkus.profile=prod,bench). Set without that profile,
+         * the gateway refuses to start. Never set it anywhere else (decision record 0016, docs/operations.md).
+         */
+        @WithDefault("false")
+        boolean benchDisabled();
     }
 }

@@ -1,0 +1,84 @@
+package io.bpo.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * An auditor exports a bundle through the real gateway and verifies it offline with tools/VerifyAccessLog.java,
+ * pinning the public key fetched from the gateway, exactly as docs/operations.md describes; a tampered copy is
+ * refused with its first broken sequence.
+ */
+class AccessLogExportIT extends PlatformClient {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static Run verify(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), ROOT.resolve("tools/VerifyAccessLog.java").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBundleVerifiesOfflineAndATamperedCopyDoesNot() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            as(ALICE).header("X-Request-Id", "e2e-bundle-" + UUID.randomUUID())
+                    .get("/api/v1/clients/" + ACME + "/contracts?limit=1").then().statusCode(200);
+        }
+        String publicKey = as(ERIN).get("/api/v1/audit/access-log/public-key").then().statusCode(200)
+                .extract().path("publicKey");
+        String bundle = as(ERIN).queryParam("clientId", ACME).get("/api/v1/audit/access-log/bundle")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        Path file = Files.createTempFile("e2e-bundle", ".ndjson");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, bundle);
+
+        Run intact = verify("--public-key", publicKey, file.toString());
+        assertEquals(0, intact.exitCode(), intact.output());
+        assertTrue(intact.output().contains("chain " + ACME + ": ") && intact.output().contains(", intact"),
+                intact.output());
+
+        // the third entry line edited: status 200 -> 404
+        List<String> lines = new ArrayList<>(List.of(bundle.split("\n")));
+        int third = 3;
+        String line = lines.get(third);
+        assertTrue(line.contains("\"kind\":\"entry\"") && line.contains("\"status\":"), line);
+        String seq = line.replaceAll(".*\"chainSeq\":([0-9]+).*", "$1");
+        String status = line.replaceAll(".*\"status\":([0-9]+).*", "$1");
+        lines.set(third, line.replace("\"status\":" + status, "\"status\":" + (status.equals("200") ? "404" : "200")));
+        Path tampered = Files.createTempFile("e2e-bundle-tampered", ".ndjson");
+        tampered.toFile().deleteOnExit();
+        Files.writeString(tampered, String.join("\n", lines) + "\n");
+        Run broken = verify("--public-key", publicKey, tampered.toString());
+        assertEquals(1, broken.exitCode(), broken.output());
+        assertTrue(broken.output().contains("BROKEN at seq " + seq + ": hash mismatch"), broken.output());
+    }
+
+    @Test
+    void csvAndNdjsonExportsStreamThroughTheGateway() {
+        String csv = as(ERIN).queryParam("clientId", ACME).queryParam("format", "csv")
+                .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("id,occurredAt,requestId,subject,username,roles,clientId"), csv.substring(0, 80));
+        String ndjson = as(ERIN).queryParam("clientId", ACME).queryParam("outcome", "ALLOWED")
+                .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
+        assertTrue(ndjson.lines().allMatch(l -> l.contains("\"outcome\":\"ALLOWED\"") && l.contains("\"pathTemplate\"")));
+        as(ALICE).get("/api/v1/audit/access-log/export").then().statusCode(403);
+        anonymous().get("/api/v1/audit/access-log/bundle").then().statusCode(401);
+    }
+}

@@ -55,19 +55,38 @@ public class ContractTermsClient {
                 first.status(), List.copyOf(periods));
     }
 
+    /** Every contract of the client the caller may see (all pages). */
+    public List<ContractPage.Contract> contracts(String clientId) {
+        List<ContractPage.Contract> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            ContractPage page = guard(() -> guarded.contracts(clientId, after, 200), null, "contracts");
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
     private TermsInForce call(String clientId, UUID contractId, LocalDate from, LocalDate to) {
+        return guard(() -> guarded.termsInForce(clientId, contractId, from.toString(), to.toString()), contractId,
+                from + ".." + to);
+    }
+
+    private static <T> T guard(java.util.function.Supplier<T> call, UUID contractId, String range) {
         try {
-            return guarded.termsInForce(clientId, contractId, from.toString(), to.toString());
+            return call.get();
         } catch (ContractsCalls.Refused refused) {
             int status = refused.status;
             if (status == 404) {
-                throw ApiException.notFound("Contract", contractId);
+                throw contractId == null ? ApiException.notFound("Client", "") : ApiException.notFound("Contract", contractId);
             }
             if (status == 403) {
-                throw ApiException.forbidden("forbidden", "contracts-service refused access to contract " + contractId);
+                throw ApiException.forbidden("forbidden", "contracts-service refused access"
+                        + (contractId == null ? "" : " to contract " + contractId));
             }
             if (status == 400) {
-                throw ApiException.badRequest("period", "contracts-service refused the date range " + from + ".." + to);
+                throw ApiException.badRequest("period", "contracts-service refused the date range " + range);
             }
             throw failed("contracts-service answered " + status);
         } catch (TimeoutException | CircuitBreakerOpenException | ProcessingException e) {

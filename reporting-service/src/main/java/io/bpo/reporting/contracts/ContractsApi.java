@@ -17,11 +17,15 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "contracts")
 @RegisterClientHeaders
-@Path("/api/v1/clients/{clientId}/contracts/{contractId}")
+@Path("/api/v1/clients/{clientId}/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ContractsApi {
     @GET
-    @Path("/terms-in-force")
+    ContractPage contracts(@PathParam("clientId") String clientId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/{contractId}/terms-in-force")
     TermsInForce termsInForce(@PathParam("clientId") String clientId, @PathParam("contractId") UUID contractId,
             @QueryParam("from") String from, @QueryParam("to") String to);
 }

@@ -34,6 +34,20 @@ public class ContractsCalls {
         }
     }
 
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, skipOn = Refused.class)
+    public ContractPage contracts(String clientId, String cursor, int limit) {
+        try {
+            return api.contracts(clientId, cursor, limit);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 400 && status < 500) {
+                throw new Refused(status);
+            }
+            throw e;
+        }
+    }
+
     /** contracts answered 4xx. */
     public static final class Refused extends RuntimeException {
         final int status;

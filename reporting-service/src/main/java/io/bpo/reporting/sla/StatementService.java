@@ -67,6 +67,10 @@ public class StatementService {
         return store.recomputations(s.id).stream().map(RecomputationView::of).toList();
     }
 
+    public boolean exists(UUID contractId, YearMonth month) {
+        return store.find(contractId, month.atDay(1)).isPresent();
+    }
+
     /** A frozen statement's content and hash. */
     public record Frozen(MonthCompliance content, String hash) {
     }

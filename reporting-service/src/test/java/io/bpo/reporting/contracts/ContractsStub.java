@@ -43,6 +43,7 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
     public static final String STATEMENT_CLIENT = "rs-stmt";
     public static final String REPORT_CLIENT = "rs-report";
 
+    private static final Pattern LIST = Pattern.compile("/api/v1/clients/([a-z0-9-]+)/contracts");
     private static final Pattern PATH = Pattern.compile(
             "/api/v1/clients/([a-z0-9-]+)/contracts/([0-9a-f-]{36})/terms-in-force");
 
@@ -102,6 +103,11 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
                 problem(exchange, 401, "unauthorized");
                 return;
             }
+            Matcher list = LIST.matcher(exchange.getRequestURI().getPath());
+            if ("GET".equals(exchange.getRequestMethod()) && list.matches()) {
+                send(exchange, 200, "application/json", page(list.group(1)));
+                return;
+            }
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
             if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
                 problem(exchange, 404, "not-found");
@@ -131,6 +137,28 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The real API's Page of ContractView (one page: the stub's clients have few contracts). */
+    private String page(String clientId) {
+        StringBuilder items = new StringBuilder();
+        contracts.forEach((id, c) -> {
+            if (c.clientId().equals(clientId) && !id.equals(BROKEN) && !id.equals(SLOW)) {
+                if (!items.isEmpty()) {
+                    items.append(',');
+                }
+                items.append("{\"id\":\"").append(id).append("\",\"clientId\":\"").append(clientId)
+                        .append("\",\"reference\":\"").append(c.reference())
+                        .append("\",\"title\":\"Customer service\",\"engagementType\":\"BPO\",")
+                        .append("\"deliveryModel\":\"OUTSOURCED\",\"deliveryCountry\":\"TN\",")
+                        .append("\"deliveryLocation\":\"NEARSHORE\",\"startDate\":\"")
+                        .append(c.versions().get(0).effectiveFrom()).append("\",\"endDate\":\"2028-12-31\",")
+                        .append("\"noticePeriodDays\":90,\"currency\":\"").append(c.currency())
+                        .append("\",\"status\":\"ACTIVE\",\"version\":3,")
+                        .append("\"createdAt\":\"2025-11-02T10:00:00Z\",\"updatedAt\":\"2025-12-01T10:00:00Z\"}");
+            }
+        });
+        return "{\"items\":[" + items + "],\"nextCursor\":null}";
     }
 
     /** The real API's InForce document. */

@@ -154,4 +154,25 @@ class ReportResourceTest {
         as(Tokens.token("carol", "account-manager", REPORT_CLIENT)).accept("text/csv").get(REPORT).then()
                 .statusCode(200);
     }
+
+    @Test
+    void thePortfolioHasALinePerContractOfTheClient() {
+        // March: service level 75 % (breached, 4,410.00) and CSAT 4 (breached, 1,764.00); abandonment 0 % met
+        String portfolio = "/api/v1/clients/" + REPORT_CLIENT + "/reporting/portfolio";
+        as(Tokens.token("carol", "account-manager", REPORT_CLIENT, "globex")).queryParam("month", "2026-03")
+                .get(portfolio).then().statusCode(200)
+                .body("clientId", equalTo(REPORT_CLIENT))
+                .body("contracts", hasSize(1))
+                .body("contracts[0].reference", equalTo("ACME-BPO-2026-01"))
+                .body("contracts[0].status", equalTo("BREACHED"))
+                .body("contracts[0].slas", equalTo(3))
+                .body("contracts[0].breaches", equalTo(2))
+                .body("contracts[0].totalCredit", equalTo(6174.00f))
+                .body("contracts[0].statement", equalTo("NONE"));
+        as(VIEWER).queryParam("month", "2026-03").get(portfolio).then().statusCode(403);
+        as(Tokens.token("carol", "account-manager", REPORT_CLIENT)).get(portfolio).then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("month"));
+        as(Tokens.token("carol", "account-manager", "globex")).queryParam("month", "2026-03").get(portfolio).then()
+                .statusCode(403);
+    }
 }

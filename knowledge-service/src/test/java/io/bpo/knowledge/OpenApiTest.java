@@ -22,4 +22,19 @@ class OpenApiTest {
                 .body(containsString("\"bearer\""))
                 .body(containsString("\"NewArticle\""));
     }
+
+    @Test
+    void documentDescribesWorkflowSearchAcknowledgementsPlansQuestionsAndTheProviderSpace() {
+        given().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/articles/{articleId}/publish\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/articles/{articleId}/diff\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/search\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/coverage\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/transfer-plans/{planId}/sign-off\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/questions/{questionId}/faq\""))
+                .body(containsString("\"/api/v1/clients/{clientId}/knowledge/provider-articles\""))
+                .body(containsString("\"SearchResults\"")).body(containsString("\"TransferPlan\""))
+                .body(containsString("Readiness criteria unmet"));
+    }
 }

@@ -1,0 +1,348 @@
+package io.bpo.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Knowledge search with 100,000 published articles spread over 50 clients (2,000 each: acme and globex, whose demo
+ * users the gateway admits, and 48 bench clients), half French, half English. Measures, in one run and alternating
+ * rounds, the search endpoint through the gateway (token verified twice, tenant checks, access log, row-level
+ * security, ranking and highlighted snippets) against a plain JDBC endpoint running the service's own SQL for the
+ * same caller. Goals: p95 through the gateway under 50 ms, throughput at least 0.40 of the direct one.
+ *
+ * <p>The articles are bulk-loaded once, straight into the dev database {@code knowledge} as its owner role (row-level
+ * security is forced on the owner too, so each client's rows are written under its own {@code app.tenant_id}); they
+ * carry the tag {@code bench-data} and author {@code bench-loader}, a second run finds them and loads nothing, and
+ * {@code -Dclean=true} deletes them and exits.
+ *
+ * <p>System properties: {@code concurrency} (8), {@code warmup} seconds (5), {@code seconds} per round (15),
+ * {@code rounds} (2), {@code jdbc.url}, {@code owner.user}/{@code owner.password}, {@code app.user}/{@code app.password}.
+ */
+public final class KnowledgeSearchBenchmark {
+    static final int CLIENTS = 50;
+    static final int PER_CLIENT = 2000;
+    static final String TAG = "bench-data";
+    static final String[] QUERIES_FR = {"facturation", "remboursement client", "escalade urgente", "contestation",
+        "\u00e9ch\u00e9ance factur\u00e9e", "r\u00e9siliation contrat"};
+    static final String[] QUERIES_EN = {"billing dispute", "refund", "claims intake", "escalation", "outage credit",
+        "contract cancellation"};
+    static final String[] FR = ("facturation facture factur\u00e9 remboursement rembourser client assur\u00e9 contrat"
+            + " r\u00e9siliation \u00e9ch\u00e9ance cotisation pr\u00e9l\u00e8vement escalade urgente niveau dossier"
+            + " litige contestation r\u00e9clamation v\u00e9rifier identit\u00e9 courrier d\u00e9lai jours montant"
+            + " garantie sinistre d\u00e9claration expertise indemnisation agence conseiller rappel proc\u00e9dure"
+            + " \u00e9tape valider transmettre responsable service qualit\u00e9 satisfaction enqu\u00eate").split(" ");
+    static final String[] EN = ("billing bill billed invoice refund refunded customer account contract cancellation"
+            + " renewal payment charge dispute escalation urgent tier case ticket claim claims intake outage"
+            + " credit compensation verify identity letter deadline days amount warranty damage report assessment"
+            + " agent callback procedure step validate forward manager service quality satisfaction survey").split(" ");
+
+    private KnowledgeSearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = System.getProperty("jdbc.url", "jdbc:postgresql://localhost:5432/knowledge");
+        String owner = System.getProperty("owner.user", "knowledge_owner");
+        String ownerPassword = System.getProperty("owner.password", "knowledge_owner");
+        List<String> clients = new ArrayList<>(List.of("acme", "globex"));
+        for (int i = 1; clients.size() < CLIENTS; i++) {
+            clients.add(String.format("bench-k%02d", i));
+        }
+        if (Boolean.getBoolean("clean")) {
+            clean(url, owner, ownerPassword, clients);
+            return;
+        }
+        load(url, owner, ownerPassword, clients);
+
+        int concurrency = Integer.getInteger("concurrency", 8);
+        int rounds = Integer.getInteger("rounds", 2);
+        // carol (account-manager: every status) and dave (agent: published only) alternate on acme, carol and bob on
+        // globex; different subjects keep the gateway's per-subject quota out of the measurement (a 429 fails the run)
+        String carol = Platform.token("carol");
+        String[][] callers = {{"acme", carol, "carol", "account-manager"}, {"acme", Platform.token("dave"), "dave", "agent"},
+            {"globex", carol, "carol", "account-manager"}, {"globex", Platform.token("bob"), "bob", "client-manager"}};
+        AtomicLong sent = new AtomicLong();
+        String sample = Platform.get("/api/v1/clients/acme/knowledge/search?q=facturation", carol);
+        System.out.printf("Knowledge search: %d articles over %d clients; sample answer %d bytes; %d concurrent clients,"
+                + " %d rounds%n", CLIENTS * PER_CLIENT, CLIENTS, sample.length(), concurrency, rounds);
+
+        LoadGenerator load = new LoadGenerator(concurrency, Duration.ofSeconds(Integer.getInteger("warmup", 5)),
+                Duration.ofSeconds(Integer.getInteger("seconds", 15)));
+        try (Baseline baseline = new Baseline(url, System.getProperty("app.user", "knowledge_app"),
+                System.getProperty("app.password", "knowledge_app"), concurrency)) {
+            List<LoadGenerator.Result> base = new ArrayList<>();
+            List<LoadGenerator.Result> full = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                LoadGenerator.Result b = load.run("same SQL over JDBC, round " + round, () -> {
+                    long n = sent.getAndIncrement();
+                    String[] who = callers[(int) (n % callers.length)];
+                    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + baseline.port() + "/search/" + who[0]
+                            + "/" + who[2] + "/" + who[3] + "?q=" + enc(query(who[0], n)))).build();
+                }, 200);
+                System.out.println(b);
+                base.add(b);
+                LoadGenerator.Result g = load.run("search via gateway, round " + round, () -> {
+                    long n = sent.getAndIncrement();
+                    String[] who = callers[(int) (n % callers.length)];
+                    return HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/clients/" + who[0]
+                                    + "/knowledge/search?q=" + enc(query(who[0], n))))
+                            .header("Authorization", "Bearer " + who[1]).header("Accept", "application/json").build();
+                }, 200);
+                System.out.println(g);
+                full.add(g);
+            }
+            double baseRate = base.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
+            double fullRate = full.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
+            double p95 = full.stream().mapToLong(LoadGenerator.Result::p95Micros).max().orElse(0) / 1000.0;
+            double ratio = fullRate / baseRate;
+            System.out.printf("RESULT knowledge search via gateway: p95 %.1f ms (goal < 50) %s; throughput %.0f / %.0f"
+                    + " req/s direct = ratio %.2f (goal >= 0.40) %s%n", p95, p95 < 50 ? "MET" : "NOT MET", fullRate,
+                    baseRate, ratio, ratio >= 0.40 ? "MET" : "NOT MET");
+        }
+    }
+
+    static String query(String client, long n) {
+        String[] queries = client.equals("acme") ? QUERIES_FR : QUERIES_EN;
+        return queries[(int) ((n / 4) % queries.length)];
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    static void load(String url, String owner, String password, List<String> clients) throws SQLException {
+        long started = System.nanoTime();
+        int loaded = 0;
+        try (Connection c = DriverManager.getConnection(url, owner, password)) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < clients.size(); i++) {
+                String client = clients.get(i);
+                bind(c, client);
+                long have;
+                try (PreparedStatement count = c.prepareStatement(
+                        "select count(*) from articles where tenant_id = ? and tags @> array['" + TAG + "']")) {
+                    count.setString(1, client);
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        have = rs.getLong(1);
+                    }
+                }
+                boolean french = client.equals("acme") || (!client.equals("globex") && i % 2 == 0);
+                Random random = new Random(client.hashCode());
+                try (PreparedStatement insert = c.prepareStatement("insert into articles (tenant_id, id, type, title,"
+                        + " body, language, tags, classification, status, author_subject, author_name, published_at,"
+                        + " version, created_at, updated_at, owner_name, published_version)"
+                        + " values (?, ?, ?, ?, ?, ?, array[?, ?], ?, 'PUBLISHED', 'bench-loader', 'bench-loader',"
+                        + " now(), 0, now(), now(), 'bench-loader', 1)")) {
+                    for (long n = have; n < PER_CLIENT; n++) {
+                        String[] words = french ? FR : EN;
+                        insert.setString(1, client);
+                        insert.setObject(2, UUID.randomUUID());
+                        insert.setString(3, n % 5 == 0 ? "FAQ" : "PROCEDURE");
+                        insert.setString(4, text(random, words, 6));
+                        insert.setString(5, text(random, words, 180));
+                        insert.setString(6, french ? "fr" : "en");
+                        insert.setString(7, TAG);
+                        insert.setString(8, words[random.nextInt(10)].replaceAll("[^a-z]", ""));
+                        insert.setString(9, n % 10 == 0 ? "CONFIDENTIAL" : "INTERNAL");
+                        insert.addBatch();
+                        loaded++;
+                        if (n % 500 == 499) {
+                            insert.executeBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                c.commit();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("analyze articles");
+            }
+            c.commit();
+        }
+        System.out.printf("bench data: %d articles loaded in %.0f s (%d already there)%n", loaded,
+                (System.nanoTime() - started) / 1e9, CLIENTS * PER_CLIENT - loaded);
+    }
+
+    static void clean(String url, String owner, String password, List<String> clients) throws SQLException {
+        int deleted = 0;
+        try (Connection c = DriverManager.getConnection(url, owner, password)) {
+            c.setAutoCommit(false);
+            for (String client : clients) {
+                bind(c, client);
+                try (PreparedStatement delete = c.prepareStatement("delete from articles where tenant_id = ?"
+                        + " and author_name = 'bench-loader' and tags @> array['" + TAG + "']")) {
+                    delete.setString(1, client);
+                    deleted += delete.executeUpdate();
+                }
+                c.commit();
+            }
+        }
+        System.out.println("bench data: " + deleted + " articles deleted");
+    }
+
+    static void bind(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement bind = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            bind.setString(1, tenant);
+            bind.execute();
+        }
+    }
+
+    /** Zipf-like word choice: the first words of the list are much more frequent, as in real text. */
+    static String text(Random random, String[] words, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            double u = random.nextDouble();
+            int index = (int) Math.min(words.length - 1, Math.floor(Math.pow(u, 2.2) * words.length));
+            out.append(i == 0 ? "" : (i % 12 == 0 ? ".\n" : " ")).append(words[index]);
+        }
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------ baseline
+
+    /**
+     * The least an HTTP endpoint can do to answer the same search: JDK HTTP server, a fixed pool of connections as
+     * the app role, one transaction binding the tenant, then the knowledge service's own search statement (same
+     * query parsing, visibility predicate for the caller, ranking, snippets, page of 20). JSON written by hand.
+     * {@code GET /search/{tenant}/{user}/{role}?q=}.
+     */
+    static final class Baseline implements AutoCloseable {
+        static final String SQL = "with q as (select (websearch_to_tsquery('public.knowledge_fr', cast(? as text))"
+                + " || websearch_to_tsquery('public.knowledge_en', cast(? as text))"
+                + " || websearch_to_tsquery('public.knowledge_simple', cast(? as text))) as query)"
+                + " select m.id, m.type, m.title, m.language, array_to_string(m.tags, ' '), m.classification, m.status,"
+                + " m.published_version, m.rank,"
+                + " ts_headline(knowledge_ts_config(m.language), left(m.body, 100000), q.query, 'StartSel=<mark>,"
+                + " StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=\" ... \"')"
+                + " from (select a.id, a.type, a.title, a.language, a.tags, a.classification, a.status,"
+                + " a.published_version, a.body, ts_rank(a.search_vector, q.query) as rank"
+                + " from articles a, q where a.tenant_id = ? and a.search_vector @@ q.query"
+                + " and a.status = any(string_to_array(?, ',')) and (a.classification <> 'RESTRICTED'"
+                + " or a.author_subject = ? or a.owner_name = ? or ? = any(a.allowed_users) or ? = any(a.reviewers)"
+                + " or a.allowed_roles && string_to_array(?, ','))"
+                + " order by rank desc, a.id limit 21 offset 0) m, q order by m.rank desc, m.id";
+
+        private final HttpServer server;
+        private final ExecutorService executor;
+        private final BlockingQueue<Connection> pool;
+
+        Baseline(String jdbcUrl, String user, String password, int threads) throws IOException, SQLException {
+            pool = new ArrayBlockingQueue<>(threads);
+            for (int i = 0; i < threads; i++) {
+                Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                connection.setAutoCommit(false);
+                pool.add(connection);
+            }
+            executor = Executors.newFixedThreadPool(threads);
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            server.createContext("/search/", this::serve);
+            server.setExecutor(executor);
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        private void serve(HttpExchange exchange) throws IOException {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            String q = URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring(2), StandardCharsets.UTF_8);
+            boolean agent = parts[4].equals("agent");
+            byte[] body;
+            int status = 200;
+            Connection connection = null;
+            try {
+                connection = pool.take();
+                try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)");
+                        PreparedStatement select = connection.prepareStatement(SQL)) {
+                    bind.setString(1, parts[2]);
+                    bind.execute();
+                    int i = 1;
+                    select.setString(i++, q);
+                    select.setString(i++, q);
+                    select.setString(i++, q);
+                    select.setString(i++, parts[2]);
+                    select.setString(i++, agent ? "PUBLISHED" : "DRAFT,IN_REVIEW,PUBLISHED,ARCHIVED");
+                    select.setString(i++, UUID.nameUUIDFromBytes(parts[3].getBytes()).toString());
+                    select.setString(i++, parts[3]);
+                    select.setString(i++, parts[3]);
+                    select.setString(i++, parts[3]);
+                    select.setString(i, parts[4]);
+                    StringBuilder json = new StringBuilder("{\"items\":[");
+                    int rows = 0;
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next() && rows < 20) {
+                            json.append(rows++ == 0 ? "" : ",").append("{\"id\":\"").append(rs.getString(1))
+                                    .append("\",\"title\":\"").append(rs.getString(3)).append("\",\"rank\":")
+                                    .append(rs.getDouble(9)).append(",\"snippet\":\"")
+                                    .append(rs.getString(10).replace("\\", "\\\\").replace("\"", "\\\"")
+                                            .replace("\n", "\\n"))
+                                    .append("\"}");
+                        }
+                    }
+                    body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+                    connection.commit();
+                }
+            } catch (Exception e) {
+                status = 500;
+                body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
+                if (connection != null) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException ignored) {
+                        // reported through the 500
+                    }
+                }
+            } finally {
+                if (connection != null) {
+                    pool.add(connection);
+                }
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+            pool.forEach(c -> {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing on the way out
+                }
+            });
+        }
+    }
+}

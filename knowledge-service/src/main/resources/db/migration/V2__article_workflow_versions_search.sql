@@ -49,6 +49,9 @@ alter table articles
     add column submitted_by          text,
     add column review_comment        text    check (char_length(review_comment) <= 2000),
     add column search_vector         tsvector generated always as (knowledge_document(language, title, tags, body)) stored;
+-- Existing rows of every tenant are backfilled: row-level security is forced on the owner too, so it is lifted
+-- for the owner for the length of this migration (one transaction) and forced again below.
+alter table articles no force row level security;
 update articles set owner_name = author_name, published_version = case when status in ('PUBLISHED', 'ARCHIVED') then 1 end;
 alter table articles alter column owner_name set not null;
 alter table articles add constraint articles_revision_of foreign key (tenant_id, revision_of) references articles (tenant_id, id);
@@ -84,6 +87,7 @@ insert into article_versions (tenant_id, article_id, number, type, title, body, 
 select tenant_id, id, 1, type, title, body, language, tags, classification, true, author_name, '(before review)',
        coalesce(published_at, created_at)
 from articles where published_version = 1;
+alter table articles force row level security;
 
 create function article_versions_are_immutable() returns trigger language plpgsql as $$
 begin

@@ -7,6 +7,7 @@ import io.bpo.kit.idempotency.IdempotencyRecord;
 import io.bpo.kit.problem.ApiException;
 import io.bpo.kit.problem.Problem;
 import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.reporting.rollup.RollupAccumulator;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,6 +100,7 @@ public class IngestionService {
         private final Instant receivedAt;
         private final int max = config.maxBatchRecords();
         private final List<InteractionRecord> chunk = new ArrayList<>(InteractionWriter.CHUNK);
+        private final RollupAccumulator rollups = new RollupAccumulator();
         private final List<Problem.FieldError> errors = new ArrayList<>();
         private int received;
         private int invalid;
@@ -134,7 +136,7 @@ public class IngestionService {
         }
 
         private void flush() {
-            created += writer.insertNew(chunk, receivedAt);
+            created += writer.insertNew(chunk, receivedAt, rollups);
             chunk.clear();
         }
 
@@ -150,6 +152,7 @@ public class IngestionService {
                         + " interaction records are invalid; none was stored" + listed, List.copyOf(errors));
             }
             flush();
+            writer.addRollups(rollups);
             return new IngestionResult(received, created, received - created);
         }
     }

@@ -2,6 +2,7 @@ package io.bpo.reporting.ingestion;
 
 import io.agroal.api.AgroalDataSource;
 import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.reporting.rollup.RollupAccumulator;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +28,10 @@ import java.util.function.Function;
 /**
  * Stores a chunk of checked records in one statement: the chunk travels as one array per column, its keys go into
  * {@code interaction_keys} (ON CONFLICT DO NOTHING: a key the client already has, or that repeats one earlier in the
- * batch, is a duplicate), only the records whose key was new go into the partitioned {@code interactions}, and
- * their totals are added to {@code interaction_rollups} (15-minute UTC buckets per queue), all in the caller's
- * transaction, so records and rollups are committed together or not at all.
+ * batch, is a duplicate), and only the records whose key was new go into the partitioned {@code interactions}; those
+ * are added to the request's {@link RollupAccumulator}, whose totals are added to {@code interaction_rollups}
+ * (15-minute UTC buckets per queue) once at the end, all in the caller's transaction, so records and rollups are
+ * committed together or not at all.
  * <p>
  * Native SQL here, for volume (one round trip per chunk, no entity per record); it is safe because the tenant comes
  * from the request's bound tenant and row-level security checks every row again (WITH CHECK), whatever this code
@@ -35,7 +39,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class InteractionWriter {
-    static final int CHUNK = 2000;
+    static final int CHUNK = 5000;
     static final String INSERT = """
             with input as (
                 select gen_random_uuid() as id, r.*
@@ -60,49 +64,9 @@ public class InteractionWriter {
                        i.wait_seconds, i.handle_seconds, i.abandoned, i.transferred, i.first_contact_resolution,
                        i.csat, i.quality_score, i.agent_id, ?, now()
                 from input i join new_keys k on k.interaction_id = i.id
-                returning tenant_id, queue, offered_at, answered_at, ended_at, wait_seconds, handle_seconds,
-                          abandoned, transferred, first_contact_resolution, csat, quality_score
-            ),
-            rolled as (
-                insert into interaction_rollups as r (tenant_id, bucket_start, queue_key, offered, answered, abandoned,
-                    transferred, answered_wait_sum, answered_wait_count, answered_wait, abandoned_wait, handle_sum,
-                    handle_count, resolution, fcr_resolved, fcr_known, csat_sum, csat_count, quality_sum,
-                    quality_count, last_ingested_at)
-                select tenant_id, date_bin('15 minutes', offered_at, timestamptz '1970-01-01 00:00Z'),
-                       coalesce(queue, ''), count(*), count(answered_at), count(*) filter (where abandoned),
-                       count(*) filter (where transferred),
-                       coalesce(sum(wait_seconds) filter (where answered_at is not null), 0),
-                       count(wait_seconds) filter (where answered_at is not null),
-                       seconds_histogram(array_agg(wait_seconds::bigint) filter (where answered_at is not null)),
-                       seconds_histogram(array_agg(wait_seconds::bigint) filter (where abandoned)),
-                       coalesce(sum(handle_seconds), 0), count(handle_seconds),
-                       seconds_histogram(array_agg(floor(extract(epoch from ended_at - offered_at))::bigint)),
-                       count(*) filter (where first_contact_resolution), count(first_contact_resolution),
-                       coalesce(sum(csat), 0), count(csat), coalesce(sum(quality_score), 0), count(quality_score),
-                       clock_timestamp()
-                from stored
-                group by 1, 2, 3
-                on conflict (tenant_id, bucket_start, queue_key) do update set
-                    offered = r.offered + excluded.offered,
-                    answered = r.answered + excluded.answered,
-                    abandoned = r.abandoned + excluded.abandoned,
-                    transferred = r.transferred + excluded.transferred,
-                    answered_wait_sum = r.answered_wait_sum + excluded.answered_wait_sum,
-                    answered_wait_count = r.answered_wait_count + excluded.answered_wait_count,
-                    answered_wait = seconds_merge(r.answered_wait, excluded.answered_wait),
-                    abandoned_wait = seconds_merge(r.abandoned_wait, excluded.abandoned_wait),
-                    handle_sum = r.handle_sum + excluded.handle_sum,
-                    handle_count = r.handle_count + excluded.handle_count,
-                    resolution = seconds_merge(r.resolution, excluded.resolution),
-                    fcr_resolved = r.fcr_resolved + excluded.fcr_resolved,
-                    fcr_known = r.fcr_known + excluded.fcr_known,
-                    csat_sum = r.csat_sum + excluded.csat_sum,
-                    csat_count = r.csat_count + excluded.csat_count,
-                    quality_sum = r.quality_sum + excluded.quality_sum,
-                    quality_count = r.quality_count + excluded.quality_count,
-                    last_ingested_at = greatest(r.last_ingested_at, excluded.last_ingested_at)
+                returning external_id
             )
-            select count(*) from stored""";
+            select external_id from stored""";
 
     /** Months whose partition this process has seen exist; partitions are never dropped while it runs. */
     private final Set<YearMonth> partitioned = ConcurrentHashMap.newKeySet();
@@ -113,9 +77,13 @@ public class InteractionWriter {
     @Inject
     TenantContext tenant;
 
-    /** @return how many of the records were stored; the others were duplicates */
+    /**
+     * Stores the records whose key is new and adds them to {@code rollups}.
+     *
+     * @return how many of the records were stored; the others were duplicates
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int insertNew(Collection<InteractionRecord> records, Instant receivedAt) {
+    public int insertNew(List<InteractionRecord> records, Instant receivedAt, RollupAccumulator rollups) {
         if (records.isEmpty()) {
             return 0;
         }
@@ -125,6 +93,7 @@ public class InteractionWriter {
         // bound on; closing this handle does not release it.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int created = 0;
             int p = 1;
             insert.setArray(p++, column(connection, records, InteractionRecord::externalId));
             insert.setArray(p++, column(connection, records, r -> r.channel().name()));
@@ -144,12 +113,34 @@ public class InteractionWriter {
             insert.setString(p++, tenantId);
             insert.setString(p++, tenantId);
             insert.setTimestamp(p, Timestamp.from(receivedAt));
+            Set<String> stored = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
             }
+            // a key repeated in the chunk was stored for its first occurrence only (the keys go in in batch order)
+            for (InteractionRecord r : records) {
+                if (stored.remove(r.externalId())) {
+                    rollups.add(r.offeredAt(), r.queue(), r.answeredAt(), r.endedAt(), r.waitSeconds(),
+                            r.handleSeconds(), r.abandoned(), Boolean.TRUE.equals(r.transferred()),
+                            r.firstContactResolution(), r.csat(), r.qualityScore());
+                    created++;
+                }
+            }
+            return created;
         } catch (SQLException e) {
             throw new IllegalStateException("Storing interaction records failed", e);
+        }
+    }
+
+    /** Adds the request's accumulated rollups, once its records are all stored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addRollups(RollupAccumulator rollups) {
+        try (Connection connection = dataSource.getConnection()) {
+            rollups.addTo(connection, tenant.require());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Adding to the rollups failed", e);
         }
     }
 

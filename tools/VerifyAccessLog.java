@@ -167,7 +167,8 @@ public class VerifyAccessLog {
         Map<String, PublicKey> keys = new LinkedHashMap<>(EARLIER);
         keys.put(string(header, "keyId"), key(keyText));
         System.out.println(file + ": key " + header.get("keyId") + " (SHA-256 " + sha256(keyText).substring(0, 16)
-                + "...)" + (pinned == null ? ", taken from the bundle: compare it with the gateway's public key" : ", pinned"));
+                + "...)" + (pinned == null ? ", taken from the bundle: compare it with the gateway's public key"
+                        : ", pinned"));
 
         Map<String, Chain> chains = new LinkedHashMap<>();
         long entries = 0;

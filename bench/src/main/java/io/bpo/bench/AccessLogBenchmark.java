@@ -51,7 +51,8 @@ public final class AccessLogBenchmark {
 
         Path app = Path.of(System.getProperty("gateway.dir", "gateway/target/quarkus-app"));
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(app + "/quarkus-run.jar is missing: ./mvnw -pl gateway package -DskipTests");
+            throw new IllegalStateException(app + "/quarkus-run.jar is missing: "
+                    + "./mvnw -pl gateway package -DskipTests");
         }
         Path copy = Files.createTempDirectory("bench-gateway");
         copyTree(app, copy);
@@ -98,7 +99,8 @@ public final class AccessLogBenchmark {
             System.out.printf("RESULT log on / log off: %.0f / %.0f req/s = ratio %.2f (goal >= 0.80) %s%n",
                     onRate, offRate, logRatio, logRatio >= 0.80 ? "MET" : "NOT MET");
             System.out.printf("RESULT gateway (log on) / service directly: %.0f / %.0f req/s = ratio %.2f "
-                    + "(goal >= 0.60) %s%n", onRate, directRate, gatewayRatio, gatewayRatio >= 0.60 ? "MET" : "NOT MET");
+                    + "(goal >= 0.60) %s%n", onRate, directRate, gatewayRatio,
+                    gatewayRatio >= 0.60 ? "MET" : "NOT MET");
         } finally {
             gateways.forEach(AccessLogBenchmark::stop);
             Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -77,7 +77,8 @@ class AccessLogExportIT extends PlatformClient {
         assertTrue(csv.startsWith("id,occurredAt,requestId,subject,username,roles,clientId"), csv.substring(0, 80));
         String ndjson = as(ERIN).queryParam("clientId", ACME).queryParam("outcome", "ALLOWED")
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
-        assertTrue(ndjson.lines().allMatch(l -> l.contains("\"outcome\":\"ALLOWED\"") && l.contains("\"pathTemplate\"")));
+        assertTrue(ndjson.lines()
+                .allMatch(l -> l.contains("\"outcome\":\"ALLOWED\"") && l.contains("\"pathTemplate\"")));
         as(ALICE).get("/api/v1/audit/access-log/export").then().statusCode(403);
         anonymous().get("/api/v1/audit/access-log/bundle").then().statusCode(401);
     }

@@ -22,7 +22,8 @@ public record AccessLogEntry(
         @Schema(description = "Token preferred_username") String username,
         List<String> roles,
         @Schema(description = "Client id from the path; null for the clients list and the audit API") String clientId,
-        @Schema(description = "Service the route belongs to: contracts, knowledge, reporting or gateway") String service,
+        @Schema(description = "Service the route belongs to: contracts, knowledge, reporting or gateway")
+        String service,
         String method,
         @Schema(description = "The path as received (normalized)") String path,
         @Schema(description = "Route template of the path, its ids as placeholders",
@@ -31,7 +32,8 @@ public record AccessLogEntry(
                 example = "{\"clientId\": \"acme\", \"contractId\": \"5d0f2c1e-8c4b-4d7e-9a51-2f6b3e9d0c11\"}")
         Map<String, String> resourceIds,
         int status,
-        @Schema(description = "How the request ended; the DENIED_* and REJECTED_* values are refusals") AccessOutcome outcome,
+        @Schema(description = "How the request ended; the DENIED_* and REJECTED_* values are refusals")
+        AccessOutcome outcome,
         @Schema(description = "Why, for a refusal (e.g. 'client not among the token's tenants'); notes of the audit "
                 + "API for its own reads", nullable = true) String reason,
         String sourceAddress,

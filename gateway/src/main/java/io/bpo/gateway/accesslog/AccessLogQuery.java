@@ -65,7 +65,8 @@ public record AccessLogQuery(
             }
         }
         String parsedTemplate = blankToNull(pathTemplate);
-        if (parsedTemplate != null && (!parsedTemplate.startsWith("/api/v1") || parsedTemplate.length() > MAX_RESOURCE)) {
+        if (parsedTemplate != null
+                && (!parsedTemplate.startsWith("/api/v1") || parsedTemplate.length() > MAX_RESOURCE)) {
             invalid.add(new InvalidParam("pathTemplate", "must be a route template under /api/v1, e.g. "
                     + "/api/v1/clients/{clientId}/contracts/{contractId}"));
         }

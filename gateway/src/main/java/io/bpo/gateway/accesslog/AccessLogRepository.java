@@ -107,7 +107,8 @@ public class AccessLogRepository {
                     for (AccessLogEntry entry : entries) {
                         Head head = heads.get(ChainHash.chainKey(entry.clientId()));
                         long chainSeq = head.seq() + 1;
-                        String hash = ChainHash.hash(ChainHash.CURRENT_VERSION, head.key(), chainSeq, head.hash(), entry);
+                        String hash = ChainHash.hash(ChainHash.CURRENT_VERSION, head.key(), chainSeq, head.hash(),
+                                entry);
                         bind(connection, insert, entry);
                         insert.setLong(20, chainSeq);
                         insert.setString(21, head.hash());

@@ -58,7 +58,8 @@ public class AccessLogWriter {
             List<String> profiles = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
             if (!profiles.contains(BENCH_PROFILE)) {
                 throw new IllegalStateException("bpo.gateway.access-log.bench-disabled=true is for benchmarks only "
-                        + "and needs the '" + BENCH_PROFILE + "' profile (active: " + profiles + "): refusing to start");
+                        + "and needs the '" + BENCH_PROFILE + "' profile (active: " + profiles
+                        + "): refusing to start");
             }
             off = true;
             LOG.error("THE ACCESS LOG IS OFF (benchmark profile): no request is recorded by this gateway instance");

@@ -163,7 +163,8 @@ class AccessLogFieldsTest {
             }
             try (Statement statement = owner.createStatement();
                     PreparedStatement update = owner.prepareStatement("UPDATE access_log SET hash_version = 1, "
-                            + "resource_ids = ARRAY[client_id, 'other'], hash = ? WHERE client_id = ? AND chain_seq = 3")) {
+                            + "resource_ids = ARRAY[client_id, 'other'], hash = ? "
+                            + "WHERE client_id = ? AND chain_seq = 3")) {
                 statement.execute("ALTER TABLE access_log DISABLE TRIGGER USER");
                 update.setString(1, ChainHash.hash(1, client, 3, last.prevHash(), last.entry()));
                 update.setString(2, client);

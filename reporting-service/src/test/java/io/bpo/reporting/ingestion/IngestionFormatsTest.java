@@ -257,6 +257,31 @@ class IngestionFormatsTest {
         }
     }
 
+    @Test
+    void ndjsonAndCsvHaveTheSameRolesAndTenantChecksAsJson() {
+        String client = "fmt-roles";
+        String line = "{\"externalId\":\"r-1\",\"channel\":\"PHONE\",\"offeredAt\":\"" + OFFERED
+                + "\",\"abandoned\":true}\n";
+        String csv = "externalId,channel,offeredAt,abandoned\nr-2,PHONE," + OFFERED + ",true\n";
+        for (String refused : java.util.List.of(Tokens.token("v", "client-viewer", client),
+                Tokens.token("a", "client-manager", client), Tokens.token("d", "agent", client),
+                Tokens.token("f", "provider-admin"))) {
+            given().auth().oauth2(refused).config(NDJSON_AS_TEXT).contentType(NDJSON).body(line)
+                    .post(interactions(client)).then().statusCode(403).contentType(PROBLEM);
+            given().auth().oauth2(refused).contentType(CSV).body(csv)
+                    .post(interactions(client)).then().statusCode(403).contentType(PROBLEM);
+        }
+        // another client's machine token: refused, whatever the format
+        given().auth().oauth2(ingest("fmt-roles-other")).config(NDJSON_AS_TEXT).contentType(NDJSON).body(line)
+                .post(interactions(client)).then().statusCode(403).body("type", endsWith("/tenant-forbidden"));
+        given().auth().oauth2(ingest("fmt-roles-other")).contentType(CSV).body(csv)
+                .post(interactions(client)).then().statusCode(403).body("type", endsWith("/tenant-forbidden"));
+        given().contentType(CSV).body(csv).post(interactions(client)).then().statusCode(401);
+        given().auth().oauth2(Tokens.token("carol", "account-manager", client)).contentType(CSV).body(csv)
+                .post(interactions(client)).then().statusCode(200).body("created", equalTo(1));
+        assertEquals(1, stored(client, "2025-04").getList("items").size());
+    }
+
     private static String partitionOf(Statement st, String externalId) throws SQLException {
         try (ResultSet row = st.executeQuery("select tableoid::regclass::text from interactions where external_id = '"
                 + externalId + "'")) {

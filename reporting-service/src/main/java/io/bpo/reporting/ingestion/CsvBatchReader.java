@@ -79,6 +79,10 @@ public class CsvBatchReader implements BatchReader {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                // the byte order mark spreadsheet programs write first
+                name = name.substring(1);
+            }
             if (!COLUMNS.contains(name)) {
                 throw JsonBatchReader.malformed("header (line 1): column " + (i + 1) + " '" + name
                         + "' is not a known property; known: " + String.join(", ", COLUMNS));

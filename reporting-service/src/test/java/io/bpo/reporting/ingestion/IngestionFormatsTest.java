@@ -137,6 +137,10 @@ class IngestionFormatsTest {
         given().auth().oauth2(ingest(client)).contentType(CSV)
                 .body("abandoned,offeredAt,channel,externalId\ntrue," + OFFERED + ",CHAT,m-1\n")
                 .post(interactions(client)).then().statusCode(200).body("created", equalTo(1));
+        // a spreadsheet's byte order mark before the header is not part of the first column's name
+        given().auth().oauth2(ingest(client)).contentType(CSV + "; charset=UTF-8")
+                .body("\uFEFFexternalId,channel,offeredAt,abandoned\nm-2,CHAT," + OFFERED + ",true\n")
+                .post(interactions(client)).then().statusCode(200).body("created", equalTo(1));
     }
 
     @Test

@@ -80,7 +80,7 @@ public class ComplianceService {
         Instant from = month.atDay(1).minusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(ZONE_SLACK);
         Instant to = month.atEndOfMonth().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
                 .plus(ZONE_SLACK);
-        List<BucketTotals> buckets = reads.buckets(clientId, from, to, Set.of());
+        List<BucketTotals> buckets = reads.buckets(clientId, from, to, queues(terms));
         List<MonthlySla> slas = engine().month(terms.periods(), terms.currency(), month.atDay(1), buckets,
                 key -> reads.measurements(clientId, contractId, key, from, to));
         return summary(terms, month, slas, now);
@@ -103,7 +103,7 @@ public class ComplianceService {
         Instant from = first.atDay(1).minusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(ZONE_SLACK);
         Instant to = last.atEndOfMonth().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
                 .plus(ZONE_SLACK);
-        List<BucketTotals> buckets = reads.buckets(clientId, from, to, Set.of());
+        List<BucketTotals> buckets = reads.buckets(clientId, from, to, queues(terms));
         List<MonthCompliance> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             YearMonth month = m;
@@ -162,6 +162,23 @@ public class ComplianceService {
             }
         }
         return from == null ? java.util.Optional.empty() : reads.lastIngestedAt(clientId, from, to);
+    }
+
+    /** The queues any SLA of the terms covers; empty (every queue) when one SLA names none. */
+    static Set<String> queues(TermsInForce terms) {
+        Set<String> queues = new HashSet<>();
+        for (TermsInForce.Period p : terms.periods()) {
+            if (p.terms() == null || p.terms().slas() == null) {
+                continue;
+            }
+            for (TermsInForce.Sla sla : p.terms().slas()) {
+                if (sla.scope() == null || sla.scope().isEmpty()) {
+                    return Set.of();
+                }
+                queues.addAll(sla.scope());
+            }
+        }
+        return queues;
     }
 
     private static Set<String> scope(TermsInForce.Sla sla) {

@@ -7,7 +7,6 @@ import io.bpo.kit.idempotency.IdempotencyRecord;
 import io.bpo.kit.problem.ApiException;
 import io.bpo.kit.problem.Problem;
 import io.bpo.kit.tenancy.TenantContext;
-import io.bpo.reporting.rollup.RollupAccumulator;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,16 +71,19 @@ public class IngestionService {
             }
             return new Idempotency.Outcome<>(read(previous.responseBody), true);
         }
-        Batch batch = new Batch(receivedAt);
-        // readers may close what they read (Jackson does); the rest of the body must still be hashed
-        reader.read(new FilterInputStream(digesting) {
-            @Override
-            public void close() {
-            }
-        }, batch::accept);
-        // the hash covers the whole body, whatever the reader left unread after its last record
-        digesting.transferTo(OutputStream.nullOutputStream());
-        IngestionResult result = batch.finish();
+        IngestionResult result;
+        try (InteractionWriter.Session session = writer.open(receivedAt)) {
+            Batch batch = new Batch(session);
+            // readers may close what they read (Jackson does); the rest of the body must still be hashed
+            reader.read(new FilterInputStream(digesting) {
+                @Override
+                public void close() {
+                }
+            }, batch::accept);
+            // the hash covers the whole body, whatever the reader left unread after its last record
+            digesting.transferTo(OutputStream.nullOutputStream());
+            result = batch.finish();
+        }
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
             record.operation = OPERATION;
@@ -97,17 +99,15 @@ public class IngestionService {
 
     /** The records of one request as they stream by: written in chunks while all are valid, errors collected. */
     private final class Batch {
-        private final Instant receivedAt;
+        private final InteractionWriter.Session session;
         private final int max = config.maxBatchRecords();
         private final List<InteractionRecord> chunk = new ArrayList<>(InteractionWriter.CHUNK);
-        private final RollupAccumulator rollups = new RollupAccumulator();
         private final List<Problem.FieldError> errors = new ArrayList<>();
         private int received;
         private int invalid;
-        private int created;
 
-        Batch(Instant receivedAt) {
-            this.receivedAt = receivedAt;
+        Batch(InteractionWriter.Session session) {
+            this.session = session;
         }
 
         void accept(ParsedRecord parsed) {
@@ -136,7 +136,7 @@ public class IngestionService {
         }
 
         private void flush() {
-            created += writer.insertNew(chunk, receivedAt, rollups);
+            session.write(chunk);
             chunk.clear();
         }
 
@@ -152,7 +152,7 @@ public class IngestionService {
                         + " interaction records are invalid; none was stored" + listed, List.copyOf(errors));
             }
             flush();
-            writer.addRollups(rollups);
+            int created = session.finish();
             return new IngestionResult(received, created, received - created);
         }
     }

@@ -5,6 +5,8 @@ import io.bpo.kit.tenancy.TenantContext;
 import io.bpo.reporting.rollup.RollupAccumulator;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import org.postgresql.PGConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -68,6 +74,13 @@ public class InteractionWriter {
             )
             select external_id from stored""";
 
+    /** The threads that write chunks while request threads read the next ones (one chunk in flight a request). */
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ingestion-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** Months whose partition this process has seen exist; partitions are never dropped while it runs. */
     private final Set<YearMonth> partitioned = ConcurrentHashMap.newKeySet();
 
@@ -78,21 +91,108 @@ public class InteractionWriter {
     TenantContext tenant;
 
     /**
-     * Stores the records whose key is new and adds them to {@code rollups}.
-     *
-     * @return how many of the records were stored; the others were duplicates
+     * Opens the writing of one request's batch on the transaction's connection. Chunks are written one at a time by
+     * a writer thread while the request thread reads and checks the next chunk (at most one chunk in flight, so
+     * memory stays bounded); the connection is never used by both threads at once, and the request thread waits for
+     * the write in flight before it commits, rolls back, or writes the rollups.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int insertNew(List<InteractionRecord> records, Instant receivedAt, RollupAccumulator rollups) {
-        if (records.isEmpty()) {
-            return 0;
+    public Session open(Instant receivedAt) {
+        try {
+            return new Session(dataSource.getConnection(), tenant.require(), receivedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("No connection for ingestion", e);
         }
-        ensurePartitions(records);
-        String tenantId = tenant.require();
-        // Inside the transaction Agroal hands out the connection the transaction enlisted, the one the tenant was
-        // bound on; closing this handle does not release it.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    }
+
+    /** The writing of one batch; see {@link #open}. Not thread-safe: used by the request thread only. */
+    public final class Session implements AutoCloseable {
+        private final Connection connection;
+        private final String tenantId;
+        private final Instant receivedAt;
+        private final RollupAccumulator rollups = new RollupAccumulator();
+        private Future<Integer> inFlight;
+        private int created;
+
+        Session(Connection connection, String tenantId, Instant receivedAt) {
+            this.connection = connection;
+            this.tenantId = tenantId;
+            this.receivedAt = receivedAt;
+        }
+
+        /** Hands the chunk (copied) to the writer thread, once the previous one is stored. */
+        public void write(List<InteractionRecord> chunk) {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            ensurePartitions(chunk);
+            awaitInFlight();
+            List<InteractionRecord> records = List.copyOf(chunk);
+            inFlight = WRITERS.submit(() -> insertNew(physical(), tenantId, records, receivedAt, rollups));
+        }
+
+        /**
+         * The driver's connection under the pool's handle: the handle refuses to be used by a thread without the
+         * transaction, the writer thread has none; the database transaction is the same, and it is committed or
+         * rolled back by the request thread only after the write in flight is over.
+         */
+        private Connection physical() throws SQLException {
+            return (Connection) connection.unwrap(PGConnection.class);
+        }
+
+        /** Waits for the last chunk, adds the rollups; @return how many records were stored */
+        public int finish() {
+            awaitInFlight();
+            try {
+                rollups.addTo(connection, tenantId);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Adding to the rollups failed", e);
+            }
+            return created;
+        }
+
+        private void awaitInFlight() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                created += inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while storing interaction records", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Storing interaction records failed", e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** Waits for the write in flight whatever happens, so the transaction ends with an idle connection. */
+        @Override
+        public void close() {
+            if (inFlight != null) {
+                try {
+                    inFlight.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    // the request already fails; the transaction is rolled back
+                }
+                inFlight = null;
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the handle of an enlisted connection: closing it releases nothing
+            }
+        }
+    }
+
+    /** Stores the records whose key is new and adds them to {@code rollups}; @return how many were stored. */
+    static int insertNew(Connection connection, String tenantId, List<InteractionRecord> records, Instant receivedAt,
+            RollupAccumulator rollups) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int created = 0;
             int p = 1;
             insert.setArray(p++, column(connection, records, InteractionRecord::externalId));
@@ -134,14 +234,9 @@ public class InteractionWriter {
         }
     }
 
-    /** Adds the request's accumulated rollups, once its records are all stored. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void addRollups(RollupAccumulator rollups) {
-        try (Connection connection = dataSource.getConnection()) {
-            rollups.addTo(connection, tenant.require());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Adding to the rollups failed", e);
-        }
+    @PreDestroy
+    void stopWriters() {
+        WRITERS.shutdown();
     }
 
     /** One column of the chunk as a text array (PostgreSQL casts it to the column's type); nulls stay null. */

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * users the gateway admits, and 48 bench clients), half French, half English. Measures, in one run and alternating
  * rounds, the search endpoint through the gateway (token verified twice, tenant checks, access log, row-level
  * security, ranking and highlighted snippets) against a plain JDBC endpoint running the service's own SQL for the
- * same caller. Goals: p95 through the gateway under 50 ms, throughput at least 0.40 of the direct one.
+ * same caller (default page of 10 hits). Goals: p95 through the gateway under 50 ms, throughput at least 0.40 of the direct one.
  *
  * <p>The articles are bulk-loaded once, straight into the dev database {@code knowledge} as its owner role (row-level
  * security is forced on the owner too, so each client's rows are written under its own {@code app.tenant_id}); they
@@ -229,7 +229,7 @@ public final class KnowledgeSearchBenchmark {
     /**
      * The least an HTTP endpoint can do to answer the same search: JDK HTTP server, a fixed pool of connections as
      * the app role, one transaction binding the tenant, then the knowledge service's own search statement (same
-     * query parsing, visibility predicate for the caller, ranking, snippets, page of 20). JSON written by hand.
+     * query parsing, visibility predicate for the caller, ranking, snippets, page of 10). JSON written by hand.
      * {@code GET /search/{tenant}/{user}/{role}?q=}.
      */
     static final class Baseline implements AutoCloseable {
@@ -239,14 +239,14 @@ public final class KnowledgeSearchBenchmark {
                 + " select m.id, m.type, m.title, m.language, array_to_string(m.tags, ' '), m.classification, m.status,"
                 + " m.published_version, m.rank,"
                 + " ts_headline(knowledge_ts_config(m.language), left(m.body, 100000), q.query, 'StartSel=<mark>,"
-                + " StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=\" ... \"')"
+                + " StopSel=</mark>, MaxWords=35, MinWords=15')"
                 + " from (select a.id, a.type, a.title, a.language, a.tags, a.classification, a.status,"
                 + " a.published_version, a.body, ts_rank(a.search_vector, q.query) as rank"
                 + " from articles a, q where a.tenant_id = ? and a.search_vector @@ q.query"
                 + " and a.status = any(string_to_array(?, ',')) and (a.classification <> 'RESTRICTED'"
                 + " or a.author_subject = ? or a.owner_name = ? or ? = any(a.allowed_users) or ? = any(a.reviewers)"
                 + " or a.allowed_roles && string_to_array(?, ','))"
-                + " order by rank desc, a.id limit 21 offset 0) m, q order by m.rank desc, m.id";
+                + " order by rank desc, a.id limit 11 offset 0) m, q order by m.rank desc, m.id";
 
         private final HttpServer server;
         private final ExecutorService executor;
@@ -298,7 +298,7 @@ public final class KnowledgeSearchBenchmark {
                     StringBuilder json = new StringBuilder("{\"items\":[");
                     int rows = 0;
                     try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next() && rows < 20) {
+                        while (rs.next() && rows < 10) {
                             json.append(rows++ == 0 ? "" : ",").append("{\"id\":\"").append(rs.getString(1))
                                     .append("\",\"title\":\"").append(rs.getString(3)).append("\",\"rank\":")
                                     .append(rs.getDouble(9)).append(",\"snippet\":\"")

@@ -13,7 +13,7 @@ public record SearchHit(UUID id, ArticleType type, String title, String language
         Classification classification, ArticleStatus status, Integer publishedVersion,
         @Schema(description = "ts_rank of the match (title weighs more than tags, tags more than body)", example = "0.61")
         double rank,
-        @Schema(description = "Up to two fragments of the body with the matched words between <mark> and </mark>;"
+        @Schema(description = "A passage of the body (15-35 words) with the matched words between <mark> and </mark>;"
                 + " the body is Markdown written by the client: escape it before rendering as HTML",
                 example = "...contester une <mark>facturation</mark> : ouvrir un dossier...")
         String snippet) {

@@ -61,7 +61,7 @@ public class SearchResource {
             @Parameter(description = "1-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "hits per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "50", defaultValue = "20")) @QueryParam("size") String size) {
+                    maximum = "50", defaultValue = "10")) @QueryParam("size") String size) {
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "is required: the words to search for");
         }
@@ -70,6 +70,6 @@ public class SearchResource {
         }
         ArticleFilter filter = ArticleFilter.of(type, status, language, tag, classification);
         return search.search(q, filter, QueryParams.intValue("page", page, 1, 1, 500),
-                QueryParams.intValue("size", size, 20, 1, MAX_SIZE));
+                QueryParams.intValue("size", size, 10, 1, MAX_SIZE));
     }
 }

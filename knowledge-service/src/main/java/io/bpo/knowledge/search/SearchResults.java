@@ -7,6 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SearchResults")
 public record SearchResults(List<SearchHit> items,
         @Schema(description = "1-based page number", example = "1") int page,
-        @Schema(example = "20") int size,
+        @Schema(example = "10") int size,
         @Schema(description = "Whether a next page exists") boolean hasMore) {
 }

@@ -220,6 +220,18 @@ class IngestionFormatsTest {
     }
 
     @Test
+    void aBodyBreakingAfterSeveralStoredChunksLeavesNothingStored() {
+        // 12,000 good lines are two chunks written before the broken line is read: the batch is still all or nothing
+        String client = "fmt-broken-late";
+        given().auth().oauth2(ingest(client)).config(NDJSON_AS_TEXT).contentType(NDJSON)
+                .body(ndjson("late", 12_000, 0) + "{\"externalId\": \"late-x\", oops\n")
+                .post(interactions(client))
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/malformed-body"))
+                .body("detail", containsString("line 12001"));
+        assertEquals(0, stored(client, "2025-04").getList("items").size());
+    }
+
+    @Test
     void errorsListedAreCappedButAllCounted() {
         StringBuilder body = new StringBuilder("externalId,channel,offeredAt,abandoned\n");
         for (int i = 0; i < 1500; i++) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,8 +40,16 @@ public class ReportResource {
     @Operation(summary = "Monthly service review (Accept: application/json, text/csv, text/html or application/pdf)",
             description = "The month's SLAs (the frozen statement when both parties accepted it, else live numbers), "
                     + "breaches, credits, bonuses, objectives, and each SLA over the last twelve months.")
-    @APIResponse(responseCode = "200", description = "The review")
+    @APIResponse(responseCode = "200", description = "The review in the representation asked for", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "One row per SLA "
+                    + "period: month,slaKey,name,metric,unit,period,periodLabel,...,creditAmount,bonusAmount,currency")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING,
+                    description = "XHTML page with an inline SVG chart per SLA")),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", description = "month is malformed")
+    @APIResponse(responseCode = "502", description = "contracts-service answered with an error")
+    @APIResponse(responseCode = "503", description = "contracts-service is unavailable")
     @APIResponse(responseCode = "404", description = "No such contract for this client")
     public MonthReport json(@PathParam("clientId") String clientId, @PathParam("contractId") UUID contractId,
             @Parameter(example = "2026-03") @PathParam("month") String month) {

@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.time.ZoneOffset;
+import io.bpo.reporting.measurement.Measurements.Measurement;
 
 /**
  * SLA compliance of a contract: terms from contracts-service (no transaction open meanwhile), rollups and
@@ -70,20 +74,67 @@ public class ComplianceService {
         return engine().evaluate(terms.periods(), terms.currency(), g.sla().key(), period, buckets, measurements);
     }
 
-    /** Every SLA over a month: the month's statement numbers. */
-    public MonthCompliance month(String clientId, UUID contractId, YearMonth month, Instant now) {
-        TermsInForce terms = contracts.inForce(clientId, contractId, month.atDay(1).minusDays(6), month.atEndOfMonth());
-        return month(clientId, contractId, terms, month, now);
+    /** What a computation depends on; equal keys give equal results (see {@link ResultCache}). */
+    record Inputs(String clientId, UUID contractId, YearMonth first, YearMonth last, List<TermsInForce.Period> terms,
+            java.util.Optional<Instant> lastIngested, Map<String, List<Measurement>> measurements) {
     }
 
-    MonthCompliance month(String clientId, UUID contractId, TermsInForce terms, YearMonth month, Instant now) {
-        Instant from = month.atDay(1).minusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(ZONE_SLACK);
-        Instant to = month.atEndOfMonth().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                .plus(ZONE_SLACK);
-        List<BucketTotals> buckets = reads.buckets(clientId, from, to, queues(terms));
-        List<MonthlySla> slas = engine().month(terms.periods(), terms.currency(), month.atDay(1), buckets,
-                key -> reads.measurements(clientId, contractId, key, from, to));
-        return summary(terms, month, slas, now);
+    private final ResultCache<Inputs, List<MonthCompliance>> computed = new ResultCache<>(256);
+
+    /** Every SLA over a month: the month's statement numbers; {@code now} null leaves computedAt out (statements). */
+    public MonthCompliance month(String clientId, UUID contractId, YearMonth month, Instant now) {
+        TermsInForce terms = contracts.inForce(clientId, contractId, month.atDay(1).minusDays(6), month.atEndOfMonth());
+        return stamped(months(clientId, contractId, terms, month, month).get(0), now);
+    }
+
+    /** Twelve months ending with {@code last}, from one terms read and one rollup read. */
+    public List<MonthCompliance> history(String clientId, UUID contractId, YearMonth last, Instant now) {
+        YearMonth first = last.minusMonths(11);
+        // 366 days at most: one call to contracts (weeks that began before the first month use its first day's terms)
+        TermsInForce terms = contracts.inForce(clientId, contractId, first.atDay(1), last.atEndOfMonth());
+        return months(clientId, contractId, terms, first, last).stream().map(m -> stamped(m, now)).toList();
+    }
+
+    private List<MonthCompliance> months(String clientId, UUID contractId, TermsInForce terms, YearMonth first,
+            YearMonth last) {
+        Instant from = first.atDay(1).minusDays(6).atStartOfDay().toInstant(ZoneOffset.UTC).minus(ZONE_SLACK);
+        Instant to = last.atEndOfMonth().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(ZONE_SLACK);
+        Map<String, List<Measurement>> measured = new TreeMap<>();
+        for (TermsInForce.Period p : terms.periods()) {
+            if (p.terms() != null && p.terms().slas() != null) {
+                for (TermsInForce.Sla sla : p.terms().slas()) {
+                    if (isMeasured(sla) && !measured.containsKey(sla.key())) {
+                        measured.put(sla.key(), reads.measurements(clientId, contractId, sla.key(), from, to));
+                    }
+                }
+            }
+        }
+        Inputs inputs = new Inputs(clientId, contractId, first, last, terms.periods(),
+                reads.lastIngestedAt(clientId, from, to), measured);
+        return computed.get(inputs, () -> {
+            List<BucketTotals> buckets = reads.buckets(clientId, from, to, queues(terms));
+            SlaEngine engine = engine();
+            List<MonthCompliance> months = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                List<MonthlySla> slas = engine.month(terms.periods(), terms.currency(), m.atDay(1), buckets,
+                        key -> measured.getOrDefault(key, List.of()));
+                months.add(summary(terms, m, slas, null));
+            }
+            return List.copyOf(months);
+        });
+    }
+
+    private static boolean isMeasured(TermsInForce.Sla sla) {
+        try {
+            return Metric.valueOf(sla.metric()).fromMeasurements();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static MonthCompliance stamped(MonthCompliance m, Instant now) {
+        return now == null ? m : new MonthCompliance(m.contractId(), m.reference(), m.month(), m.currency(),
+                m.monthlyFee(), m.totalCredit(), m.totalBonus(), m.breaches(), m.slas(), now);
     }
 
     static MonthCompliance summary(TermsInForce terms, YearMonth month, List<MonthlySla> slas, Instant now) {
@@ -94,24 +145,6 @@ public class ComplianceService {
                 .map(p -> p.terms().pricing() == null ? null : p.terms().pricing().monthlyFee()).orElse(null);
         return new MonthCompliance(terms.contractId(), terms.reference(), month.toString(), terms.currency(), fee,
                 credit.setScale(2), bonus.setScale(2), breaches, slas, now);
-    }
-
-    /** Twelve months ending with {@code last}, one terms read and one rollup read for all of them. */
-    public List<MonthCompliance> history(String clientId, UUID contractId, YearMonth last, Instant now) {
-        YearMonth first = last.minusMonths(11);
-        TermsInForce terms = contracts.inForce(clientId, contractId, first.atDay(1).minusDays(6), last.atEndOfMonth());
-        Instant from = first.atDay(1).minusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(ZONE_SLACK);
-        Instant to = last.atEndOfMonth().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                .plus(ZONE_SLACK);
-        List<BucketTotals> buckets = reads.buckets(clientId, from, to, queues(terms));
-        List<MonthCompliance> months = new ArrayList<>();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            List<MonthlySla> slas = engine().month(terms.periods(), terms.currency(), month.atDay(1), buckets,
-                    key -> reads.measurements(clientId, contractId, key, from, to));
-            months.add(summary(terms, month, slas, now));
-        }
-        return months;
     }
 
     /** Today's running value of each SLA in force today, today being the local day in each SLA's calendar. */

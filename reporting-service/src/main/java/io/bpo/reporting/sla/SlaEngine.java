@@ -160,7 +160,9 @@ public final class SlaEngine {
             if (governing.isEmpty()) {
                 continue;
             }
-            result.add(monthOf(terms, currency, governing.get(), month, buckets, measurements.apply(key)));
+            // measurements are read only for the metrics that use them
+            List<Measurement> pushed = governing.get().metric().fromMeasurements() ? measurements.apply(key) : List.of();
+            result.add(monthOf(terms, currency, governing.get(), month, buckets, pushed));
         }
         return result;
     }

@@ -85,10 +85,13 @@ public final class IngestionBenchmark {
                 int n = Integer.parseInt(size.trim());
                 Row[] rows = rows(run + "m" + n + "-", n, n);
                 byte[] body = ndjson(rows);
-                long before = heap(service);
+                long before = heap(service, ALL_HEAP);
+                long oldBefore = heap(service, OLD_GEN);
                 Result r = postWatchingHeap(token, body, service);
                 System.out.printf("  %,7d records (%,6.1f MB of NDJSON): %,6.0f records/s, heap before %,5.0f MB,"
-                        + " peak %,5.0f MB%n", n, body.length / 1e6, n / r.seconds, before / 1e6, r.peakHeap / 1e6);
+                        + " peak %,5.0f MB; old generation (what survives collections) before %,5.0f MB, peak"
+                        + " %,5.0f MB%n", n, body.length / 1e6, n / r.seconds, before / 1e6, r.peakHeap / 1e6,
+                        oldBefore / 1e6, r.peakOld / 1e6);
             }
             int rounds = Integer.getInteger("rounds", 2);
             double gatewayBest = 0;
@@ -124,16 +127,23 @@ public final class IngestionBenchmark {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    record Result(double seconds, long peakHeap) {
+    record Result(double seconds, long peakHeap, long peakOld) {
     }
+
+    static final Pattern ALL_HEAP = Pattern.compile(
+            "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)");
+    static final Pattern OLD_GEN = Pattern.compile(
+            "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*id=\"[^\"]*Old Gen\"[^}]*} ([0-9.E+]+)");
 
     static Result postWatchingHeap(String token, byte[] body, String service) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong peak = new AtomicLong();
+        AtomicLong peakOld = new AtomicLong();
         Thread watcher = new Thread(() -> {
             while (!done.get()) {
                 try {
-                    peak.accumulateAndGet(heap(service), Math::max);
+                    peak.accumulateAndGet(heap(service, ALL_HEAP), Math::max);
+                    peakOld.accumulateAndGet(heap(service, OLD_GEN), Math::max);
                     Thread.sleep(20);
                 } catch (Exception e) {
                     return;
@@ -153,15 +163,14 @@ public final class IngestionBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Ingestion failed: HTTP " + response.statusCode() + " " + response.body());
         }
-        return new Result(seconds, peak.get());
+        return new Result(seconds, peak.get(), peakOld.get());
     }
 
-    /** The service's heap in use: the sum of jvm_memory_used_bytes over its heap pools. */
-    static long heap(String service) throws Exception {
+    /** The service's heap in use: the sum of jvm_memory_used_bytes over the heap pools the pattern selects. */
+    static long heap(String service, Pattern pools) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)")
-                .matcher(metrics);
+        Matcher m = pools.matcher(metrics);
         double sum = 0;
         while (m.find()) {
             sum += Double.parseDouble(m.group(1));

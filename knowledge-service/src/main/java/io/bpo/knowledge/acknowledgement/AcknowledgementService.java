@@ -31,8 +31,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AcknowledgementService {
-    private static final String BASELINE = "(select max(v.number) from article_versions v where v.tenant_id = a.tenant_id"
-            + " and v.article_id = a.id and v.requires_reack and v.number <= a.published_version)";
+    /** Version 1 always requires acknowledgement; the fallback covers a published row whose versions are missing. */
+    private static final String BASELINE = "coalesce((select max(v.number) from article_versions v"
+            + " where v.tenant_id = a.tenant_id and v.article_id = a.id and v.requires_reack"
+            + " and v.number <= a.published_version), 1)";
 
     @Inject
     TenantContext tenant;

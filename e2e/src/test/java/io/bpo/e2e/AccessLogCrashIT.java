@@ -107,7 +107,8 @@ class AccessLogCrashIT extends PlatformClient {
 
     /** Request ids of alice's acme entries since the start, from the streamed NDJSON export. */
     private static Set<String> loggedRequestIds(Instant since, String prefix) {
-        String body = as(ERIN).queryParam("clientId", ACME).queryParam("from", since.toString())
+        String body = as(ERIN).accept(AccessLogExportIT.NDJSON).queryParam("clientId", ACME)
+                .queryParam("from", since.toString())
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
         Set<String> ids = new HashSet<>();
         Matcher m = REQUEST_ID.matcher(body);

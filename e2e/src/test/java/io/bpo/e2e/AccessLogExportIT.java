@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class AccessLogExportIT extends PlatformClient {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The exports' media type; problems still come as problem+json. */
+    static final String NDJSON = "application/x-ndjson, " + PROBLEM_JSON;
 
     record Run(int exitCode, String output) {
     }
@@ -43,7 +45,7 @@ class AccessLogExportIT extends PlatformClient {
         }
         String publicKey = as(ERIN).get("/api/v1/audit/access-log/public-key").then().statusCode(200)
                 .extract().path("publicKey");
-        String bundle = as(ERIN).queryParam("clientId", ACME).get("/api/v1/audit/access-log/bundle")
+        String bundle = as(ERIN).accept(NDJSON).queryParam("clientId", ACME).get("/api/v1/audit/access-log/bundle")
                 .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
         Path file = Files.createTempFile("e2e-bundle", ".ndjson");
         file.toFile().deleteOnExit();
@@ -72,14 +74,17 @@ class AccessLogExportIT extends PlatformClient {
 
     @Test
     void csvAndNdjsonExportsStreamThroughTheGateway() {
-        String csv = as(ERIN).queryParam("clientId", ACME).queryParam("format", "csv")
+        String csv = as(ERIN).accept("text/csv, " + PROBLEM_JSON).queryParam("clientId", ACME)
+                .queryParam("format", "csv")
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
         assertTrue(csv.startsWith("id,occurredAt,requestId,subject,username,roles,clientId"), csv.substring(0, 80));
-        String ndjson = as(ERIN).queryParam("clientId", ACME).queryParam("outcome", "ALLOWED")
+        String ndjson = as(ERIN).accept(NDJSON).queryParam("clientId", ACME).queryParam("outcome", "ALLOWED")
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
         assertTrue(ndjson.lines()
                 .allMatch(l -> l.contains("\"outcome\":\"ALLOWED\"") && l.contains("\"pathTemplate\"")));
-        as(ALICE).get("/api/v1/audit/access-log/export").then().statusCode(403);
-        anonymous().get("/api/v1/audit/access-log/bundle").then().statusCode(401);
+        as(ALICE).accept(NDJSON).get("/api/v1/audit/access-log/export").then().statusCode(403);
+        anonymous().accept(NDJSON).get("/api/v1/audit/access-log/bundle").then().statusCode(401);
+        // a client that accepts only JSON is told so, not sent NDJSON
+        as(ERIN).get("/api/v1/audit/access-log/export").then().statusCode(406);
     }
 }

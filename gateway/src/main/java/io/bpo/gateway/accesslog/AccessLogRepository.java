@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -83,6 +85,8 @@ public class AccessLogRepository {
             """;
 
     private final DataSource dataSource;
+    /** Chain keys whose head row this writer has seen: no need to create them again. */
+    private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
 
     AccessLogRepository(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -146,14 +150,36 @@ public class AccessLogRepository {
     /**
      * Creates the heads of new chains and locks the heads of every chain in the batch until commit, in chain-key
      * order (so that the writers of several replicas cannot deadlock): another replica's writer extending one of
-     * these chains waits for this transaction, then reads the head it moved.
+     * these chains waits for this transaction, then reads the head it moved. Heads this writer has already seen
+     * are not created again (one round trip less per batch); a head that vanished meanwhile is created again.
      */
-    private static Map<String, Head> lockHeads(Connection connection, List<AccessLogEntry> entries)
-            throws SQLException {
+    private Map<String, Head> lockHeads(Connection connection, List<AccessLogEntry> entries) throws SQLException {
         TreeSet<String> keys = new TreeSet<>();
         for (AccessLogEntry entry : entries) {
             keys.add(ChainHash.chainKey(entry.clientId()));
         }
+        TreeSet<String> unknown = new TreeSet<>(keys);
+        unknown.removeAll(knownHeads);
+        if (!unknown.isEmpty()) {
+            createHeads(connection, unknown);
+        }
+        Map<String, Head> heads = selectHeads(connection, keys);
+        if (!heads.keySet().equals(keys)) {
+            TreeSet<String> missing = new TreeSet<>(keys);
+            missing.removeAll(heads.keySet());
+            knownHeads.removeAll(missing);
+            createHeads(connection, missing);
+            heads = selectHeads(connection, keys);
+            if (!heads.keySet().equals(keys)) {
+                throw new SQLException("access-log chain heads missing for " + keys + ", found " + heads.keySet());
+            }
+        }
+        // seen inside a transaction that may still roll back: a head not committed shows up as missing next time
+        knownHeads.addAll(keys);
+        return heads;
+    }
+
+    private static void createHeads(Connection connection, Set<String> keys) throws SQLException {
         try (PreparedStatement create = connection.prepareStatement(CREATE_HEAD)) {
             for (String key : keys) {
                 create.setString(1, key);
@@ -162,6 +188,9 @@ public class AccessLogRepository {
             }
             create.executeBatch();
         }
+    }
+
+    private static Map<String, Head> selectHeads(Connection connection, Set<String> keys) throws SQLException {
         Map<String, Head> heads = new TreeMap<>();
         try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS)) {
             lock.setArray(1, connection.createArrayOf("text", keys.toArray()));
@@ -171,9 +200,6 @@ public class AccessLogRepository {
                     heads.put(key, new Head(key, rows.getLong(2), rows.getString(3)));
                 }
             }
-        }
-        if (!heads.keySet().equals(keys)) {
-            throw new SQLException("access-log chain heads missing for " + keys + ", found " + heads.keySet());
         }
         return heads;
     }

@@ -102,8 +102,13 @@ public final class IngestionBenchmark {
                 Result g = postWatchingHeap(token, body, service);
                 double gatewayRate = rows.length / g.seconds;
                 double copyRate = rows.length / copy(psql, rows, "c");
-                System.out.printf("Round %d, 100,000 records: gateway %,8.0f records/s, COPY %,8.0f records/s,"
-                        + " ratio %.2f%n", round, gatewayRate, copyRate, gatewayRate / copyRate);
+                // the same rows again, other ids, straight to the service: what the gateway costs
+                Row[] direct = rows(run + "s" + round + "-", 100_000, 1000 + round);
+                double serviceRate = direct.length / post(URI.create(service + "/api/v1/clients/" + CLIENT
+                        + "/reporting/interactions"), token, ndjson(direct));
+                System.out.printf("Round %d, 100,000 records: gateway %,8.0f records/s, service alone %,8.0f"
+                        + " records/s, COPY %,8.0f records/s, ratio %.2f (service alone %.2f)%n", round, gatewayRate,
+                        serviceRate, copyRate, gatewayRate / copyRate, serviceRate / copyRate);
                 gatewayBest = Math.max(gatewayBest, gatewayRate);
                 copyBest = Math.max(copyBest, copyRate);
             }
@@ -164,6 +169,19 @@ public final class IngestionBenchmark {
             throw new IllegalStateException("Ingestion failed: HTTP " + response.statusCode() + " " + response.body());
         }
         return new Result(seconds, peak.get(), peakOld.get());
+    }
+
+    /** Seconds to POST one NDJSON body. */
+    static double post(URI uri, String token, byte[] body) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Ingestion failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return seconds;
     }
 
     /** The service's heap in use: the sum of jvm_memory_used_bytes over the heap pools the pattern selects. */

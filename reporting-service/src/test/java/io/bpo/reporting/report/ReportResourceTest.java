@@ -85,6 +85,15 @@ class ReportResourceTest {
     }
 
     @Test
+    void jsonUnlessAskedOtherwise() {
+        io.restassured.RestAssured.given().auth().oauth2(VIEWER).get(REPORT).then().statusCode(200)
+                .contentType(startsWith("application/json")).body("month.month", equalTo("2026-03"));
+        as(VIEWER).accept("text/html,application/xhtml+xml,*/*;q=0.8").get(REPORT).then().statusCode(200)
+                .contentType(startsWith("text/html"));
+        as(VIEWER).accept("image/png").get(REPORT).then().statusCode(406);
+    }
+
+    @Test
     void csvHasOneRowPerSlaPeriod() {
         String csv = as(VIEWER).accept("text/csv").get(REPORT).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -32,6 +34,45 @@ public class AccessLogRepository {
                                     path_template, resource_ids, hash_version, chain_seq, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    /**
+     * The fast path of {@link #appendAll}: moves each head from where the writer last saw it (or not at all), lets
+     * {@code access_log_heads_moved} abort the statement unless every head moved, and inserts the entries in list
+     * order. One statement in auto-commit: one round trip, atomic, durable when it returns (V5, decision 0018).
+     */
+    private static final String APPEND_AT_KNOWN_HEADS = """
+            WITH moved AS (
+                UPDATE access_log_chain_heads h SET chain_seq = n.new_seq, hash = n.new_hash
+                FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS bigint[]),
+                            CAST(? AS text[])) AS n(chain_key, old_seq, old_hash, new_seq, new_hash)
+                WHERE h.chain_key = n.chain_key AND h.chain_seq = n.old_seq AND h.hash = n.old_hash
+                RETURNING h.chain_key
+            ), guard AS (
+                SELECT access_log_heads_moved(?, (SELECT count(*) FROM moved)) AS heads
+            )
+            INSERT INTO access_log (id, occurred_at, request_id, subject, username, roles, client_id, service,
+                                    method, path, status, outcome, reason, source_address, user_agent, duration_ms,
+                                    path_template, resource_ids, hash_version, chain_seq, prev_hash, hash)
+            SELECT CAST(e.id AS uuid), CAST(e.occurred_at AS timestamptz), e.request_id, e.subject, e.username,
+                   CAST(e.roles AS text[]), e.client_id, e.service, e.method, e.path, e.status, e.outcome, e.reason,
+                   e.source_address, e.user_agent, e.duration_ms, e.path_template, CAST(e.resource_ids AS text[]),
+                   e.hash_version, e.chain_seq, e.prev_hash, e.hash
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS smallint[]), CAST(? AS bigint[]),
+                        CAST(? AS text[]), CAST(? AS text[]))
+                 WITH ORDINALITY AS e(id, occurred_at, request_id, subject, username, roles, client_id, service,
+                                      method, path, status, outcome, reason, source_address, user_agent,
+                                      duration_ms, path_template, resource_ids, hash_version, chain_seq, prev_hash,
+                                      hash, ord)
+            CROSS JOIN guard
+            ORDER BY e.ord
+            """;
+
+    /** SQLSTATE of {@code access_log_heads_moved}: another writer moved a head; nothing was written. */
+    static final String HEADS_MOVED = "BP409";
 
     private static final String CREATE_HEAD = """
             INSERT INTO access_log_chain_heads (chain_key, chain_seq, hash) VALUES (?, 0, ?)
@@ -87,6 +128,11 @@ public class AccessLogRepository {
     private final DataSource dataSource;
     /** Chain keys whose head row this writer has seen: no need to create them again. */
     private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
+    /** Where this writer last left each chain's head: the fast path's expectation, checked by the database. */
+    private final Map<String, Head> lastHeads = new ConcurrentHashMap<>();
+    /** Batches written by the one-statement path, and batches it handed to the locking path (tests, diagnosis). */
+    private final AtomicLong fastAppends = new AtomicLong();
+    private final AtomicLong headsMovedElsewhere = new AtomicLong();
 
     AccessLogRepository(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -97,9 +143,141 @@ public class AccessLogRepository {
      * they are durable. Either all of them are committed or none is. Blocking: call from the access-log writer.
      */
     public void appendAll(List<AccessLogEntry> entries) throws SQLException {
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() || appendAtKnownHeads(entries)) {
             return;
         }
+        appendLocked(entries);
+    }
+
+    long fastAppends() {
+        return fastAppends.get();
+    }
+
+    long headsMovedElsewhere() {
+        return headsMovedElsewhere.get();
+    }
+
+    /**
+     * The fast path: when the writer knows where every chain of the batch ends (it wrote there last), one statement
+     * moves the heads from there and inserts the entries. The database checks the expectation: if another writer
+     * moved a head meanwhile, nothing is written and this returns false, for the locking path to do the batch.
+     */
+    private boolean appendAtKnownHeads(List<AccessLogEntry> entries) throws SQLException {
+        Map<String, Head> start = new TreeMap<>();
+        for (AccessLogEntry entry : entries) {
+            String key = ChainHash.chainKey(entry.clientId());
+            Head known = lastHeads.get(key);
+            if (known == null) {
+                return false;
+            }
+            start.putIfAbsent(key, known);
+        }
+        Map<String, Head> heads = new TreeMap<>(start);
+        int n = entries.size();
+        long[] chainSeqs = new long[n];
+        String[] prevHashes = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            AccessLogEntry entry = entries.get(i);
+            Head head = heads.get(ChainHash.chainKey(entry.clientId()));
+            chainSeqs[i] = head.seq() + 1;
+            prevHashes[i] = head.hash();
+            hashes[i] = ChainHash.hash(ChainHash.CURRENT_VERSION, head.key(), chainSeqs[i], head.hash(), entry);
+            heads.put(head.key(), new Head(head.key(), chainSeqs[i], hashes[i]));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement append = connection.prepareStatement(APPEND_AT_KNOWN_HEADS)) {
+                bindAppend(connection, append, start, heads, entries, chainSeqs, prevHashes, hashes);
+                append.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // whatever happened, the next batch reads the heads again
+            lastHeads.clear();
+            if (HEADS_MOVED.equals(e.getSQLState())) {
+                headsMovedElsewhere.incrementAndGet();
+                return false;
+            }
+            throw e;
+        }
+        lastHeads.putAll(heads);
+        fastAppends.incrementAndGet();
+        return true;
+    }
+
+    private static void bindAppend(Connection connection, PreparedStatement append, Map<String, Head> start,
+            Map<String, Head> heads, List<AccessLogEntry> entries, long[] chainSeqs, String[] prevHashes,
+            String[] hashes) throws SQLException {
+        int p = 0;
+        List<String> keys = new ArrayList<>(start.keySet());
+        append.setArray(++p, connection.createArrayOf("text", keys.toArray()));
+        append.setArray(++p, connection.createArrayOf("bigint", keys.stream().map(k -> start.get(k).seq()).toArray()));
+        append.setArray(++p, connection.createArrayOf("text", keys.stream().map(k -> start.get(k).hash()).toArray()));
+        append.setArray(++p, connection.createArrayOf("bigint", keys.stream().map(k -> heads.get(k).seq()).toArray()));
+        append.setArray(++p, connection.createArrayOf("text", keys.stream().map(k -> heads.get(k).hash()).toArray()));
+        append.setInt(++p, keys.size());
+        int n = entries.size();
+        Object[][] columns = new Object[22][n];
+        for (int i = 0; i < n; i++) {
+            AccessLogEntry e = entries.get(i);
+            int c = 0;
+            columns[c++][i] = e.id().toString();
+            columns[c++][i] = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    OffsetDateTime.ofInstant(ChainHash.stored(e.occurredAt()), ZoneOffset.UTC));
+            columns[c++][i] = e.requestId();
+            columns[c++][i] = e.subject();
+            columns[c++][i] = e.username();
+            columns[c++][i] = arrayLiteral(e.roles());
+            columns[c++][i] = e.clientId();
+            columns[c++][i] = e.service();
+            columns[c++][i] = e.method();
+            columns[c++][i] = e.path();
+            columns[c++][i] = e.status();
+            columns[c++][i] = e.outcome().name();
+            columns[c++][i] = e.reason();
+            columns[c++][i] = e.sourceAddress();
+            columns[c++][i] = e.userAgent();
+            columns[c++][i] = e.durationMs();
+            columns[c++][i] = e.pathTemplate();
+            columns[c++][i] = arrayLiteral(e.resourceIds().values());
+            columns[c++][i] = ChainHash.CURRENT_VERSION;
+            columns[c++][i] = chainSeqs[i];
+            columns[c++][i] = prevHashes[i];
+            columns[c][i] = hashes[i];
+        }
+        String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "smallint",
+            "text", "text", "text", "text", "bigint", "text", "text", "smallint", "bigint", "text", "text"};
+        for (int c = 0; c < columns.length; c++) {
+            Object[] column = columns[c];
+            if ("smallint".equals(types[c])) {
+                column = Arrays.stream(column).map(v -> ((Number) v).shortValue()).toArray();
+            } else if ("bigint".equals(types[c])) {
+                column = Arrays.stream(column).map(v -> ((Number) v).longValue()).toArray();
+            }
+            append.setArray(++p, connection.createArrayOf(types[c], column));
+        }
+    }
+
+    /** A PostgreSQL array literal of the strings, each quoted, for a text[] column passed inside a text[]. */
+    static String arrayLiteral(java.util.Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    /** The locking path: heads read under FOR UPDATE, then the entries and the heads written, then commit. */
+    private void appendLocked(List<AccessLogEntry> entries) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             if (autoCommit) {
@@ -133,7 +311,9 @@ public class AccessLogRepository {
                     move.executeBatch();
                 }
                 connection.commit();
+                lastHeads.putAll(heads);
             } catch (SQLException | RuntimeException e) {
+                lastHeads.clear();
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {

@@ -1,5 +1,7 @@
 package io.bpo.gateway.accesslog;
 
+import java.util.Arrays;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -186,6 +188,60 @@ class AccessLogChainTest {
         assertNull(report.get("chains[0].reason"));
         assertEquals(0, report.getInt("unchained"));
         assertEquals(true, verify("-").getBoolean("chains[0].valid"));
+    }
+
+    @Test
+    void twoWritersOnOneChainNeverForkIt() throws Exception {
+        // another gateway replica: its own writer, the same database
+        AccessLogRepository replica = new AccessLogRepository(dataSource);
+        String client = freshClient();
+        List<String> expected = new ArrayList<>();
+        AccessLogRepository[] turns = {repository, repository, replica, repository, repository, replica, replica,
+            repository};
+        long fastBefore = repository.fastAppends();
+        long movedBefore = repository.headsMovedElsewhere();
+        for (AccessLogRepository writer : turns) {
+            List<AccessLogEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String requestId = "chain-" + UUID.randomUUID();
+                expected.add(requestId);
+                entries.add(entry(client, requestId));
+            }
+            writer.appendAll(entries);
+        }
+
+        List<Link> links = chain(client);
+        assertEquals(expected, links.stream().map(Link::requestId).toList());
+        assertLinked(links);
+        assertEquals(true, verify(client).getBoolean("chains[0].valid"));
+        assertTrue(repository.fastAppends() - fastBefore >= 2, "the writer's own consecutive batches take the "
+                + "one-statement path");
+        assertTrue(repository.headsMovedElsewhere() - movedBefore >= 1, "a head moved by the replica is "
+                + "detected, and the batch goes through the locking path");
+    }
+
+    @Test
+    void theOneStatementPathStoresArraysExactly() throws Exception {
+        String client = freshClient();
+        repository.appendAll(List.of(entry(client, "chain-" + UUID.randomUUID())));
+        List<String> roles = List.of("a\"b", "back\\slash", "comma,brace{}", "NULL", "");
+        AccessLogEntry odd = new AccessLogEntry(UUID.randomUUID(), Instant.now(), "chain-" + UUID.randomUUID(),
+                "chain-sub", "chain-user", roles, client, "contracts", "GET", "/api/v1/clients/" + client
+                + "/contracts", 200, AccessOutcome.ALLOWED, null, "127.0.0.1", "chain-test", 3);
+        long fastBefore = repository.fastAppends();
+        repository.appendAll(List.of(odd));
+        assertEquals(fastBefore + 1, repository.fastAppends());
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT roles FROM access_log WHERE request_id = ?")) {
+            select.setString(1, odd.requestId());
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(roles, Arrays.asList((String[]) rows.getArray(1).getArray()));
+            }
+        }
+        assertEquals(true, verify(client).getBoolean("chains[0].valid"));
     }
 
     @Test

@@ -53,12 +53,18 @@ public class IngestionService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Idempotency idempotency;
+
     public Idempotency.Outcome<IngestionResult> ingest(BatchReader reader, InputStream body, String idempotencyKey)
             throws IOException {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         InputStream in = body == null ? InputStream.nullInputStream() : body;
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badRequest(Idempotency.HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+        if (idempotencyKey != null) {
+            idempotency.serialize(OPERATION, idempotencyKey);
         }
         IdempotencyRecord previous = idempotencyKey == null ? null : IdempotencyRecord
                 .<IdempotencyRecord>find("operation = ?1 and key = ?2", OPERATION, idempotencyKey).firstResult();

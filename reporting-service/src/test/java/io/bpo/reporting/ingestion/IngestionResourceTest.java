@@ -441,6 +441,34 @@ class IngestionResourceTest {
     }
 
     @Test
+    void concurrentRequestsWithOneIdempotencyKeyDoTheWorkOnceAndNeverFail() throws Exception {
+        String client = "in-idem-race";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String key = "race-" + UUID.randomUUID();
+            List<Map<String, Object>> records = batch(answered(id(), OFFERED), answered(id(), OFFERED));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    answers.add(pool.submit(() -> as(ingest(client)).header("Idempotency-Key", key).body(records)
+                            .post(interactions(client))));
+                }
+                int firsts = 0;
+                for (java.util.concurrent.Future<io.restassured.response.Response> answer : answers) {
+                    io.restassured.response.Response response = answer.get();
+                    assertEquals(200, response.statusCode(), response.asString());
+                    assertEquals(2, response.jsonPath().getInt("created"));
+                    firsts += "false".equals(response.header("Idempotent-Replayed")) ? 1 : 0;
+                }
+                assertEquals(1, firsts, "exactly one request did the work, the others replayed it");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertEquals(10, stored(client).getList("items").size());
+    }
+
+    @Test
     void idempotencyKeyReusedWithAnotherBodyIsA422() {
         String client = "in-idem-422";
         String key = "batch-" + UUID.randomUUID();

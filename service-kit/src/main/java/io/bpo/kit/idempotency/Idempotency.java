@@ -3,6 +3,8 @@ package io.bpo.kit.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.tenancy.TenantContext;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +28,9 @@ public class Idempotency {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    TenantContext tenant;
+
     public record Outcome<T>(T response, boolean replayed) {
     }
 
@@ -38,6 +43,7 @@ public class Idempotency {
             throw ApiException.badRequest(HEADER, "must be 1 to 200 visible ASCII characters");
         }
         String hash = hash(request);
+        serialize(operation, key);
         IdempotencyRecord previous = IdempotencyRecord
                 .<IdempotencyRecord>find("operation = ?1 and key = ?2", operation, key).firstResult();
         if (previous != null) {
@@ -55,6 +61,19 @@ public class Idempotency {
         record.responseBody = write(response);
         record.persist();
         return new Outcome<>(response, false);
+    }
+
+    /**
+     * Holds, until the transaction ends, a lock on this tenant's operation and key: two requests with the same key
+     * at the same moment run one after the other, so the second finds the first's record and replays it, instead
+     * of both doing the work and one failing on the record's unique key. Call before looking for the record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serialize(String operation, String key) {
+        Panache.getEntityManager()
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, tenant.require() + "\n" + operation + "\n" + key)
+                .getSingleResult();
     }
 
     private String hash(Object request) {

@@ -132,6 +132,48 @@ class IsolationLayersTest {
                 .then().statusCode(200).body("title", not(equalTo("hijacked")));
     }
 
+    /** The roster and acknowledgement statements of AcknowledgementService are native SQL: the database confines them. */
+    @Test
+    void nativeRosterAndAcknowledgementStatementsAreConfinedByTheDatabase() {
+        as(Tokens.token("carol", "account-manager", OTHER)).put(knowledge(OTHER) + "/roster/dave");
+        as(Tokens.token("dave", "agent", OTHER)).post(articles(OTHER) + "/" + foreignArticle + "/acknowledgements");
+        var requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Arc.container().instance(TenantContext.class).get().bind(OWN);
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertEquals(0, em.createNativeQuery("select user_name from agent_roster where tenant_id = ?1")
+                        .setParameter(1, OTHER).getResultList().size());
+                assertEquals(0, em.createNativeQuery("select acknowledged_at from acknowledgements where tenant_id = ?1")
+                        .setParameter(1, OTHER).getResultList().size());
+                assertEquals(0, em.createNativeQuery("delete from agent_roster where tenant_id = ?1 and user_name = ?2")
+                        .setParameter(1, OTHER).setParameter(2, "dave").executeUpdate());
+            });
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("insert into agent_roster (tenant_id, user_name, added_by, added_at)"
+                            + " values (?1, 'mallory', 'mallory', now())").setParameter(1, OTHER).executeUpdate()));
+            assertTrue(causes(refused).contains("row-level security"), causes(refused));
+        } finally {
+            requestContext.terminate();
+        }
+        as(Tokens.token("carol", "account-manager", OTHER)).get(knowledge(OTHER) + "/roster").then().statusCode(200)
+                .body("userName", hasItem("dave")).body("userName", not(hasItem("mallory")));
+        as(Tokens.token("carol", "account-manager", OTHER)).get(articles(OTHER) + "/" + foreignArticle + "/coverage")
+                .then().statusCode(200).body("acknowledged", hasItem("dave"));
+    }
+
+    private static String knowledge(String client) {
+        return "/api/v1/clients/" + client + "/knowledge";
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+
     @Test
     void serviceAloneStopsCrossTenantAccessWhenRowLevelSecurityIsOff() throws SQLException {
         setRowLevelSecurity(false);

@@ -41,7 +41,7 @@ public final class ContractTermsBenchmark {
 
         LoadGenerator load = new LoadGenerator(concurrency, Duration.ofSeconds(Integer.getInteger("warmup", 5)),
                 Duration.ofSeconds(Integer.getInteger("seconds", 15)));
-        try (JdbcBaselineServer baseline = new JdbcBaselineServer(
+        try (JdbcBaselineServer baseline = JdbcBaselineServer.contractTerms(
                 System.getProperty("jdbc.url", "jdbc:postgresql://localhost:5432/contracts"),
                 System.getProperty("jdbc.user", "contracts_app"), System.getProperty("jdbc.password", "contracts_app"),
                 concurrency)) {

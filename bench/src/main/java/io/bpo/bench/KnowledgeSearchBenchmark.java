@@ -1,10 +1,6 @@
 package io.bpo.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -21,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -91,7 +83,7 @@ public final class KnowledgeSearchBenchmark {
 
         LoadGenerator load = new LoadGenerator(concurrency, Duration.ofSeconds(Integer.getInteger("warmup", 5)),
                 Duration.ofSeconds(Integer.getInteger("seconds", 15)));
-        try (Baseline baseline = new Baseline(url, System.getProperty("app.user", "knowledge_app"),
+        try (JdbcBaselineServer baseline = Baseline.start(url, System.getProperty("app.user", "knowledge_app"),
                 System.getProperty("app.password", "knowledge_app"), concurrency)) {
             List<LoadGenerator.Result> base = new ArrayList<>();
             List<LoadGenerator.Result> full = new ArrayList<>();
@@ -232,7 +224,7 @@ public final class KnowledgeSearchBenchmark {
      * query parsing, visibility predicate for the caller, ranking, snippets, page of 10). JSON written by hand.
      * {@code GET /search/{tenant}/{user}/{role}?q=}.
      */
-    static final class Baseline implements AutoCloseable {
+    static final class Baseline {
         static final String SQL = "with q as (select (websearch_to_tsquery('public.knowledge_fr', cast(? as text))"
                 + " || websearch_to_tsquery('public.knowledge_en', cast(? as text))"
                 + " || websearch_to_tsquery('public.knowledge_simple', cast(? as text))) as query)"
@@ -248,101 +240,44 @@ public final class KnowledgeSearchBenchmark {
                 + " or a.allowed_roles && string_to_array(?, ','))"
                 + " order by rank desc, a.id limit 11 offset 0) m, q order by m.rank desc, m.id";
 
-        private final HttpServer server;
-        private final ExecutorService executor;
-        private final BlockingQueue<Connection> pool;
-
-        Baseline(String jdbcUrl, String user, String password, int threads) throws IOException, SQLException {
-            pool = new ArrayBlockingQueue<>(threads);
-            for (int i = 0; i < threads; i++) {
-                Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                connection.setAutoCommit(false);
-                pool.add(connection);
-            }
-            executor = Executors.newFixedThreadPool(threads);
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-            server.createContext("/search/", this::serve);
-            server.setExecutor(executor);
-            server.start();
+        private Baseline() {
         }
 
-        int port() {
-            return server.getAddress().getPort();
+        /** The search endpoint: {@code GET /search/{tenant}/{user}/{role}?q=}. */
+        static JdbcBaselineServer start(String jdbcUrl, String user, String password, int threads)
+                throws IOException, SQLException {
+            return new JdbcBaselineServer(jdbcUrl, user, password, threads, "/search/", Baseline::search);
         }
 
-        private void serve(HttpExchange exchange) throws IOException {
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            String q = URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring(2), StandardCharsets.UTF_8);
+        private static byte[] search(Connection connection, String[] parts, String rawQuery) throws SQLException {
+            String q = URLDecoder.decode(rawQuery.substring(2), StandardCharsets.UTF_8);
             boolean agent = parts[4].equals("agent");
-            byte[] body;
-            int status = 200;
-            Connection connection = null;
-            try {
-                connection = pool.take();
-                try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)");
-                        PreparedStatement select = connection.prepareStatement(SQL)) {
-                    bind.setString(1, parts[2]);
-                    bind.execute();
-                    int i = 1;
-                    select.setString(i++, q);
-                    select.setString(i++, q);
-                    select.setString(i++, q);
-                    select.setString(i++, parts[2]);
-                    select.setString(i++, agent ? "PUBLISHED" : "DRAFT,IN_REVIEW,PUBLISHED,ARCHIVED");
-                    select.setString(i++, UUID.nameUUIDFromBytes(parts[3].getBytes()).toString());
-                    select.setString(i++, parts[3]);
-                    select.setString(i++, parts[3]);
-                    select.setString(i++, parts[3]);
-                    select.setString(i, parts[4]);
-                    StringBuilder json = new StringBuilder("{\"items\":[");
-                    int rows = 0;
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next() && rows < 10) {
-                            json.append(rows++ == 0 ? "" : ",").append("{\"id\":\"").append(rs.getString(1))
-                                    .append("\",\"title\":\"").append(rs.getString(3)).append("\",\"rank\":")
-                                    .append(rs.getDouble(9)).append(",\"snippet\":\"")
-                                    .append(rs.getString(10).replace("\\", "\\\\").replace("\"", "\\\"")
-                                            .replace("\n", "\\n"))
-                                    .append("\"}");
-                        }
-                    }
-                    body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-                    connection.commit();
-                }
-            } catch (Exception e) {
-                status = 500;
-                body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
-                if (connection != null) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException ignored) {
-                        // reported through the 500
+            try (PreparedStatement select = connection.prepareStatement(SQL)) {
+                int i = 1;
+                select.setString(i++, q);
+                select.setString(i++, q);
+                select.setString(i++, q);
+                select.setString(i++, parts[2]);
+                select.setString(i++, agent ? "PUBLISHED" : "DRAFT,IN_REVIEW,PUBLISHED,ARCHIVED");
+                select.setString(i++, UUID.nameUUIDFromBytes(parts[3].getBytes()).toString());
+                select.setString(i++, parts[3]);
+                select.setString(i++, parts[3]);
+                select.setString(i++, parts[3]);
+                select.setString(i, parts[4]);
+                StringBuilder json = new StringBuilder("{\"items\":[");
+                int rows = 0;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next() && rows < 10) {
+                        json.append(rows++ == 0 ? "" : ",").append("{\"id\":\"").append(rs.getString(1))
+                                .append("\",\"title\":\"").append(rs.getString(3)).append("\",\"rank\":")
+                                .append(rs.getDouble(9)).append(",\"snippet\":\"")
+                                .append(rs.getString(10).replace("\\", "\\\\").replace("\"", "\\\"")
+                                        .replace("\n", "\\n"))
+                                .append("\"}");
                     }
                 }
-            } finally {
-                if (connection != null) {
-                    pool.add(connection);
-                }
+                return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
             }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-            pool.forEach(c -> {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing on the way out
-                }
-            });
         }
     }
 }

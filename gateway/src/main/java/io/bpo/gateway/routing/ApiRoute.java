@@ -3,7 +3,10 @@ package io.bpo.gateway.routing;
 /** Where a path under /api/v1 goes, as decided from the path alone. */
 public sealed interface ApiRoute {
 
-    /** Forward to a service. {@code clientId} is null for the clients collection itself. */
+    /**
+     * Forward to a service. {@code clientId} is null for the clients collection itself and for reporting's portfolio
+     * across the token's clients.
+     */
     record Proxy(Service service, String clientId) implements ApiRoute {
     }
 

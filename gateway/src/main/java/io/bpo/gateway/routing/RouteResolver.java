@@ -28,6 +28,10 @@ public final class RouteResolver {
         String[] segments = normalizedPath.substring(API_PREFIX.length()).split("/", -1);
         return switch (segments[0]) {
             case "clients" -> clients(segments);
+            // the one reporting resource across the caller's clients: they come from the token, none from the path
+            case "reporting" -> segments.length == 2 && segments[1].equals("portfolio")
+                    ? new ApiRoute.Proxy(Service.REPORTING, null)
+                    : new ApiRoute.NotFound("unknown reporting resource");
             case "audit" -> segments.length >= 2 && segments.length <= 3 && segments[1].equals("access-log")
                     && (segments.length == 2 || AUDIT_RESOURCES.contains(segments[2]))
                     ? new ApiRoute.AccessLog()

@@ -30,6 +30,11 @@ class RouteResolverTest {
     }
 
     @Test
+    void portfolioAcrossClientsBelongsToReportingWithoutClient() {
+        assertEquals(new ApiRoute.Proxy(Service.REPORTING, null), RouteResolver.resolve("/api/v1/reporting/portfolio"));
+    }
+
+    @Test
     void accessLogIsTheGatewaysOwn() {
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log"));
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/verify"));
@@ -52,6 +57,13 @@ class RouteResolverTest {
             "/api/v1/audit/access-log/extra",
             "/api/v1/audit/access-log/verify/extra",
             "/api/v1/audit/access-log/",
+            "/api/v1/reporting",
+            "/api/v1/reporting/",
+            "/api/v1/reporting/portfolio/",
+            "/api/v1/reporting/portfolio/acme",
+            "/api/v1/reporting/interactions",
+            "/api/v1/reporting/Portfolio",
+            "/api/v1/reporting/portfolio;clients=globex",
             "/api/v1/",
             "/api/v1",
             "/api/v2/clients" })

@@ -43,6 +43,32 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
     public static final String STATEMENT_CLIENT = "rs-stmt";
     public static final String REPORT_CLIENT = "rs-report";
 
+    /** Clients of the cross-client portfolio: two in EUR, one in USD, all on acme's demo terms. */
+    public static final String PORTFOLIO_EUR = "pf-eur";
+    public static final String PORTFOLIO_EUR_2 = "pf-eur-2";
+    public static final String PORTFOLIO_USD = "pf-usd";
+    /** contracts lists this client's contracts after 3 s, beyond the test profile's timeout. */
+    public static final String PORTFOLIO_SLOW = "pf-slow";
+
+    /** Clients of the measurement tests: each has one contract on globex's back-office terms (see measured). */
+    public static final List<String> MEASUREMENT_CLIENTS = List.of("ms-happy", "ms-bad", "ms-idem", "ms-roles",
+            "ms-other", "ms-down");
+    /** contracts answers after 3 s for this client's contract, beyond the test profile's timeout. */
+    public static final String MEASUREMENT_SLOW_CLIENT = "ms-down";
+
+    /**
+     * The back-office contract of a measurement client: globex's terms (error-rate monthly, backlog-age weekly,
+     * both measured) in force from 2026-03-01, amended from 2026-09-01.
+     */
+    public static UUID measured(String clientId) {
+        return UUID.nameUUIDFromBytes(("measured/" + clientId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The acme-terms contract of a portfolio client. */
+    public static UUID portfolioContract(String clientId) {
+        return UUID.nameUUIDFromBytes(("portfolio/" + clientId).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static final Pattern LIST = Pattern.compile("/api/v1/clients/([a-z0-9-]+)/contracts");
     private static final Pattern PATH = Pattern.compile(
             "/api/v1/clients/([a-z0-9-]+)/contracts/([0-9a-f-]{36})/terms-in-force");
@@ -69,6 +95,15 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
                 List.of(new Version(LocalDate.parse("2020-01-01"), 1, 0, LIVE_TERMS))));
         contracts.put(BROKEN, new Contract(SLA_CLIENT, "BROKEN", "EUR", acmeVersions));
         contracts.put(SLOW, new Contract(SLA_CLIENT, "SLOW", "EUR", acmeVersions));
+        contracts.put(portfolioContract(PORTFOLIO_EUR), new Contract(PORTFOLIO_EUR, "PF-EUR-1", "EUR", acmeVersions));
+        contracts.put(portfolioContract(PORTFOLIO_EUR_2),
+                new Contract(PORTFOLIO_EUR_2, "PF-EUR-2", "EUR", acmeVersions));
+        contracts.put(portfolioContract(PORTFOLIO_USD), new Contract(PORTFOLIO_USD, "PF-USD-1", "USD", acmeVersions));
+        List<Version> globexVersions = List.of(new Version(LocalDate.parse("2026-03-01"), 1, 0, read("globex-4.json")),
+                new Version(LocalDate.parse("2026-09-01"), 2, 1, read("globex-4-amendment-1.json")));
+        for (String client : MEASUREMENT_CLIENTS) {
+            contracts.put(measured(client), new Contract(client, "MS-" + client, "USD", globexVersions));
+        }
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -78,7 +113,8 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.contracts.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "io.bpo.reporting.contracts.ContractsCalls/termsInForce/Timeout/value", "1000");
+                "io.bpo.reporting.contracts.ContractsCalls/termsInForce/Timeout/value", "1000",
+                "io.bpo.reporting.contracts.ContractsCalls/contracts/Timeout/value", "1000");
     }
 
     @Override
@@ -105,6 +141,9 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
             }
             Matcher list = LIST.matcher(exchange.getRequestURI().getPath());
             if ("GET".equals(exchange.getRequestMethod()) && list.matches()) {
+                if (PORTFOLIO_SLOW.equals(list.group(1))) {
+                    Thread.sleep(3000);
+                }
                 send(exchange, 200, "application/json", page(list.group(1)));
                 return;
             }
@@ -123,7 +162,7 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
                 problem(exchange, 500, "internal");
                 return;
             }
-            if (id.equals(SLOW)) {
+            if (id.equals(SLOW) || id.equals(measured(MEASUREMENT_SLOW_CLIENT))) {
                 Thread.sleep(3000);
             }
             Map<String, String> query = query(exchange.getRequestURI());

@@ -1,7 +1,8 @@
 /*
  * Offline verifier of a BPO access-log bundle (GET /api/v1/audit/access-log/bundle), JDK 17+ only:
  *
- *   java tools/VerifyAccessLog.java [--public-key <base64>] [--earlier-key <keyId> <base64>]... bundle.ndjson...
+ *   java tools/VerifyAccessLog.java [--keys <public-key.json>] [--public-key <base64>]
+ *                                   [--earlier-key <keyId> <base64>]... bundle.ndjson...
  *
  * For every chain (one per client; '-' for entries without a client) in each bundle it checks that
  *   - chain_seq runs without a gap (a run that starts at 1 must start from the genesis hash, 64 zeros),
@@ -12,10 +13,13 @@
  *     recomputed from the entries' content at its chain_seq (so rewriting entries and their hashes is caught),
  * and that the bundle is complete (its last line counts what it holds).
  *
- * --public-key pins the key the auditor obtained from the gateway out of band (GET .../public-key); without it
- * the bundle's own key is used and its fingerprint printed, to be compared by hand. Checkpoints signed before a key
- * rotation carry the earlier key's id: give each earlier published key with --earlier-key; checkpoints of a key
- * that was not given are counted and left unchecked (they vouch for nothing).
+ * Keys. A checkpoint names the key that signed it (keyId). A bundle carries every key its checkpoints may name (header
+ * "keys": the gateway's current key and its retired ones; older bundles only "keyId"/"publicKey"). Pin the keys
+ * obtained from the gateway out of band: --keys with the saved answer of GET .../public-key (every key, current and
+ * retired), --public-key for the current key alone, --earlier-key for one more key. When any key is pinned, only
+ * pinned keys are trusted: a bundle key that differs from the pinned key of the same id is a KEY MISMATCH, and
+ * checkpoints of keys not pinned are counted and left unchecked (they vouch for nothing). Without a pin the bundle's
+ * own keys are used and their fingerprints printed, to be compared by hand.
  *
  * Prints one line per chain and names the first broken chain_seq. Exit status: 0 every chain intact, 1 some chain
  * broken or a checkpoint failed, 2 the input could not be read as a bundle.
@@ -46,9 +50,13 @@ public class VerifyAccessLog {
 
     static final String FORMAT = "bpo-access-log-bundle-v1";
     static final String GENESIS = "0".repeat(64);
-    static final Map<String, PublicKey> EARLIER = new LinkedHashMap<>();
+    /** Keys given with --earlier-key (by id, base64). */
+    static final Map<String, String> EARLIER = new LinkedHashMap<>();
     static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Keys pinned with --keys (by id). */
+    static final Map<String, String> PINNED = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String pinned = null;
@@ -56,9 +64,16 @@ public class VerifyAccessLog {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--public-key") && i + 1 < args.length) {
                 pinned = args[++i].trim();
+            } else if (args[i].equals("--keys") && i + 1 < args.length) {
+                try {
+                    pinKeys(Path.of(args[++i]));
+                } catch (BadBundle | IOException e) {
+                    usage("--keys " + args[i] + ": " + e.getMessage());
+                }
             } else if (args[i].equals("--earlier-key") && i + 2 < args.length) {
                 try {
-                    EARLIER.put(args[i + 1], key(args[i + 2].trim()));
+                    key(args[i + 2].trim());
+                    EARLIER.put(args[i + 1], args[i + 2].trim());
                 } catch (BadBundle e) {
                     usage("--earlier-key " + args[i + 1] + ": " + e.getMessage());
                 }
@@ -86,9 +101,58 @@ public class VerifyAccessLog {
 
     static void usage(String why) {
         System.err.println(why);
-        System.err.println("usage: java tools/VerifyAccessLog.java [--public-key <base64>] "
+        System.err.println("usage: java tools/VerifyAccessLog.java [--keys <public-key.json>] [--public-key <base64>] "
                 + "[--earlier-key <keyId> <base64>]... bundle.ndjson...");
         System.exit(2);
+    }
+
+    /** The saved answer of GET .../public-key: "keys" (every key), or only keyId/publicKey (older gateways). */
+    static void pinKeys(Path file) throws IOException, BadBundle {
+        Object value;
+        try {
+            value = new Json(Files.readString(file, StandardCharsets.UTF_8).strip()).parse();
+        } catch (RuntimeException e) {
+            throw new BadBundle("not JSON: " + e.getMessage());
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new BadBundle("not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> published = (Map<String, Object>) value;
+        for (Map<String, Object> key : keyList(published)) {
+            String id = string(key, "keyId");
+            String base64 = string(key, "publicKey");
+            if (id == null || base64 == null) {
+                throw new BadBundle("a key without keyId or publicKey");
+            }
+            key(base64);
+            PINNED.put(id, base64);
+        }
+        if (PINNED.isEmpty()) {
+            throw new BadBundle("no key in it");
+        }
+    }
+
+    /** The keys of a public-key answer or a bundle header: its "keys" array, else its keyId/publicKey pair. */
+    static List<Map<String, Object>> keyList(Map<String, Object> object) throws BadBundle {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        if (object.get("keys") instanceof List<?> list) {
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?>)) {
+                    throw new BadBundle("keys holds something else than objects");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> key = (Map<String, Object>) item;
+                keys.add(key);
+            }
+        } else if (object.get("publicKey") != null) {
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("keyId", object.get("keyId"));
+            key.put("publicKey", object.get("publicKey"));
+            key.put("status", "current");
+            keys.add(key);
+        }
+        return keys;
     }
 
     static final class BadBundle extends Exception {
@@ -111,6 +175,7 @@ public class VerifyAccessLog {
         final Map<Long, String> computed = new LinkedHashMap<>();
         int checkpoints;
         int otherKeys;
+        final TreeSet<String> otherKeyIds = new TreeSet<>();
         long signedUpTo;
         String checkpointFailure;
 
@@ -164,11 +229,35 @@ public class VerifyAccessLog {
             System.out.println(file + ": KEY MISMATCH: the bundle's public key is not the one given with --public-key");
             return 1;
         }
-        Map<String, PublicKey> keys = new LinkedHashMap<>(EARLIER);
-        keys.put(string(header, "keyId"), key(keyText));
-        System.out.println(file + ": key " + header.get("keyId") + " (SHA-256 " + sha256(keyText).substring(0, 16)
-                + "...)" + (pinned == null ? ", taken from the bundle: compare it with the gateway's public key"
-                        : ", pinned"));
+        // the keys trusted: the pinned ones when any is pinned, else the bundle's own (and --earlier-key's)
+        Map<String, String> trusted = new LinkedHashMap<>(EARLIER);
+        trusted.putAll(PINNED);
+        if (pinned != null) {
+            trusted.put(string(header, "keyId"), pinned);
+        }
+        boolean pinning = pinned != null || !PINNED.isEmpty();
+        for (Map<String, Object> key : keyList(header)) {
+            String id = string(key, "keyId");
+            String base64 = string(key, "publicKey");
+            key(base64);
+            String known = trusted.get(id);
+            if (known != null && !known.equals(base64)) {
+                System.out.println(file + ": KEY MISMATCH: the bundle's key " + id + " is not the pinned key " + id);
+                return 1;
+            }
+            String origin = known != null ? "pinned"
+                    : pinning ? "NOT PINNED: its checkpoints are not checked"
+                            : "taken from the bundle: compare it with the gateway's public keys";
+            System.out.println(file + ": key " + id + " (" + key.getOrDefault("status", "current") + ", SHA-256 "
+                    + sha256(base64).substring(0, 16) + "...), " + origin);
+            if (known == null && !pinning) {
+                trusted.put(id, base64);
+            }
+        }
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, String> key : trusted.entrySet()) {
+            keys.put(key.getKey(), key(key.getValue()));
+        }
 
         Map<String, Chain> chains = new LinkedHashMap<>();
         long entries = 0;
@@ -210,8 +299,8 @@ public class VerifyAccessLog {
                 out.append(" (no signature covers this run: it is only self-consistent)");
             }
             if (chain.otherKeys > 0) {
-                out.append("; ").append(chain.otherKeys).append(" checkpoints signed by keys not given, not checked "
-                        + "(--earlier-key)");
+                out.append("; ").append(chain.otherKeys).append(" checkpoints signed by keys not pinned or unknown ")
+                        .append(chain.otherKeyIds).append(", not checked (--keys, --earlier-key)");
             }
             System.out.println(out);
         }
@@ -286,6 +375,7 @@ public class VerifyAccessLog {
         PublicKey key = keys.get(string(c, "keyId"));
         if (key == null) {
             chain.otherKeys++;
+            chain.otherKeyIds.add(String.valueOf(c.get("keyId")));
             return;
         }
         chain.checkpoints++;

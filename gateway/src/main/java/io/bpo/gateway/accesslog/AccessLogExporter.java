@@ -180,6 +180,17 @@ public class AccessLogExporter {
                 generator.writeStringField("algorithm", CheckpointSigner.ALGORITHM);
                 generator.writeStringField("keyId", signer.keyId());
                 generator.writeStringField("publicKey", signer.publicKeyBase64());
+                // every key a checkpoint may name, so that checkpoints signed before a rotation verify too
+                generator.writeArrayFieldStart("keys");
+                for (CheckpointSigner.PublishedKey key : signer.keys()) {
+                    generator.writeStartObject();
+                    generator.writeStringField("keyId", key.keyId());
+                    generator.writeStringField("algorithm", key.algorithm());
+                    generator.writeStringField("publicKey", key.publicKey());
+                    generator.writeStringField("status", key.status());
+                    generator.writeEndObject();
+                }
+                generator.writeEndArray();
                 generator.writeEndObject();
                 generator.writeRaw('\n');
 

@@ -72,10 +72,28 @@ public class AccessLogResource {
         this.currentRequest = currentRequest;
     }
 
-    /** The checkpoint key's public half. */
-    @Schema(name = "AccessLogPublicKey", description = "Public key that verifies the access log's checkpoints")
-    public record PublicKeyInfo(String keyId, String algorithm,
-            @Schema(description = "X.509 SubjectPublicKeyInfo, base64") String publicKey) {
+    /** The checkpoint keys: the current one at the top level (as before rotations existed), all of them in keys. */
+    @Schema(name = "AccessLogPublicKey", description = "Public keys that verify the access log's checkpoints: the "
+            + "current signing key in keyId, algorithm, publicKey; every key a checkpoint may name (current and "
+            + "retired) in keys")
+    public record PublicKeyInfo(
+            @Schema(description = "Id of the current signing key", example = "gw-2026-07") String keyId,
+            @Schema(example = "Ed25519") String algorithm,
+            @Schema(description = "The current key, X.509 SubjectPublicKeyInfo, base64",
+                    example = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=") String publicKey,
+            @Schema(description = "The current key first, then the retired ones; pick a checkpoint's key by its keyId")
+            List<KeyInfo> keys) {
+    }
+
+    /** One checkpoint key. */
+    @Schema(name = "AccessLogKey", description = "One checkpoint key's public half")
+    public record KeyInfo(
+            @Schema(example = "gw-2026-01") String keyId,
+            @Schema(example = "Ed25519") String algorithm,
+            @Schema(description = "X.509 SubjectPublicKeyInfo, base64",
+                    example = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=") String publicKey,
+            @Schema(description = "current: signs new checkpoints; retired: only verifies earlier ones",
+                    enumeration = { "current", "retired" }) String status) {
     }
 
     @GET
@@ -83,9 +101,11 @@ public class AccessLogResource {
     @Blocking
     @RolesAllowed("auditor")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public key that verifies checkpoint signatures",
+    @Operation(summary = "The public keys that verify checkpoint signatures",
             description = "Ed25519; a checkpoint signs bpo-access-log-checkpoint-v1\\n<chainKey>\\n<chainSeq>\\n"
-                    + "<hash>\\n<signedAt>\\n (UTF-8).")
+                    + "<hash>\\n<signedAt>\\n (UTF-8) with the key its keyId names. keyId/publicKey: the current "
+                    + "key; keys: the current and every retired key (after a rotation, earlier checkpoints name a "
+                    + "retired one). Pin them out of band.")
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PublicKeyInfo.class)))
@@ -94,7 +114,9 @@ public class AccessLogResource {
     @APIResponse(responseCode = "403", description = "The caller lacks the auditor role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PublicKeyInfo publicKey() {
-        return new PublicKeyInfo(signer.keyId(), CheckpointSigner.ALGORITHM, signer.publicKeyBase64());
+        List<KeyInfo> keys = signer.keys().stream()
+                .map(k -> new KeyInfo(k.keyId(), k.algorithm(), k.publicKey(), k.status())).toList();
+        return new PublicKeyInfo(signer.keyId(), CheckpointSigner.ALGORITHM, signer.publicKeyBase64(), keys);
     }
 
     @GET

@@ -22,9 +22,20 @@ final class ChainVerifier implements Consumer<ChainedRow> {
         this(Map.of());
     }
 
-    /** {@code checkpoints}: per chain key, in chain_seq order. */
+    /**
+     * {@code checkpoints}: per chain key, in chain_seq order. Those whose key is unknown are set apart: their
+     * signature cannot be checked, so neither their hash (nobody vouches for it) nor their absence of a key is
+     * evidence of tampering; they are counted and the first is named.
+     */
     ChainVerifier(Map<String, List<CheckedCheckpoint>> checkpoints) {
-        this.checkpoints = checkpoints;
+        Map<String, List<CheckedCheckpoint>> known = new HashMap<>();
+        checkpoints.forEach((key, list) -> {
+            for (CheckedCheckpoint checked : list) {
+                (checked.verdict() == CheckpointSigner.Verdict.UNKNOWN_KEY ? unknownKey : known)
+                        .computeIfAbsent(key, k -> new ArrayList<>()).add(checked);
+            }
+        });
+        this.checkpoints = known;
     }
 
     static final String HASH_MISMATCH = "hash mismatch";
@@ -35,13 +46,23 @@ final class ChainVerifier implements Consumer<ChainedRow> {
 
     static final String SIGNATURE_INVALID = "signature invalid";
     static final String ENTRY_MISSING = "entry missing";
+    static final String UNKNOWN_KEY = "unknown key";
 
-    /** A checkpoint and whether its signature verified with the gateway's key. */
-    record CheckedCheckpoint(Checkpoint checkpoint, boolean signatureValid) {
+    /** A checkpoint and what checking its signature with the key its key id names found. */
+    record CheckedCheckpoint(Checkpoint checkpoint, CheckpointSigner.Verdict verdict) {
+
+        CheckedCheckpoint(Checkpoint checkpoint, boolean signatureValid) {
+            this(checkpoint, signatureValid ? CheckpointSigner.Verdict.VALID : CheckpointSigner.Verdict.INVALID);
+        }
+
+        boolean signatureValid() {
+            return verdict == CheckpointSigner.Verdict.VALID;
+        }
     }
 
     private final List<ChainReport> reports = new ArrayList<>();
     private final Map<String, List<CheckedCheckpoint>> checkpoints;
+    private final Map<String, List<CheckedCheckpoint>> unknownKey = new HashMap<>();
     private final Map<String, CheckpointFailure> checkpointFailures = new HashMap<>();
     private List<CheckedCheckpoint> pending = List.of();
     private int nextCheckpoint;
@@ -112,8 +133,12 @@ final class ChainVerifier implements Consumer<ChainedRow> {
     }
 
     private void checkpointFailed(String key, CheckedCheckpoint checked, String why) {
-        checkpointFailures.putIfAbsent(key,
-                new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(), why));
+        checkpointFailures.putIfAbsent(key, failure(checked, why));
+    }
+
+    private static CheckpointFailure failure(CheckedCheckpoint checked, String why) {
+        return new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(), why,
+                checked.checkpoint().keyId());
     }
 
     /** Checkpoints beyond the chain's last entry: their entries are missing. */
@@ -145,12 +170,10 @@ final class ChainVerifier implements Consumer<ChainedRow> {
                 return walked;
             }
             if (!checked.signatureValid()) {
-                return new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(),
-                        SIGNATURE_INVALID);
+                return failure(checked, SIGNATURE_INVALID);
             }
             if (walked == null && !seen(key)) {
-                return new CheckpointFailure(checked.checkpoint().id(), checked.checkpoint().chainSeq(),
-                        ENTRY_MISSING);
+                return failure(checked, ENTRY_MISSING);
             }
         }
         return walked;
@@ -185,17 +208,21 @@ final class ChainVerifier implements Consumer<ChainedRow> {
                 result.add(new ChainReport(key, 0, false, 1L, SEQUENCE_GAP));
             }
         });
-        checkpoints.forEach((key, list) -> {
-            if (!list.isEmpty() && !seen.contains(key) && !heads.containsKey(key)) {
+        Set<String> checkpointed = new HashSet<>(checkpoints.keySet());
+        checkpointed.addAll(unknownKey.keySet());
+        for (String key : checkpointed) {
+            if (!seen.contains(key) && !heads.containsKey(key)) {
                 result.add(new ChainReport(key, 0, true, null, null));
             }
-        });
+        }
         result.sort(Comparator.comparing(ChainReport::chain));
         List<ChainReport> withCheckpoints = new ArrayList<>(result.size());
         for (ChainReport report : result) {
             List<CheckedCheckpoint> list = checkpoints.getOrDefault(report.chain(), List.of());
             CheckpointFailure failure = firstFailure(report.chain(), list);
-            withCheckpoints.add(report.withCheckpoints(list.size(), failure));
+            List<CheckedCheckpoint> unknown = unknownKey.getOrDefault(report.chain(), List.of());
+            withCheckpoints.add(report.withCheckpoints(list.size(), failure, unknown.size(),
+                    unknown.isEmpty() ? null : failure(unknown.get(0), UNKNOWN_KEY)));
         }
         return withCheckpoints;
     }

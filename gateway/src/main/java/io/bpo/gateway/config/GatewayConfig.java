@@ -90,6 +90,12 @@ public interface GatewayConfig {
         /** Id published with the signing key's public half and stored with each checkpoint. */
         Optional<String> signingKeyId();
 
+        /**
+         * Public halves of earlier signing keys, each {@code <keyId>:<X.509 SubjectPublicKeyInfo, base64>}, comma
+         * separated: checkpoints they signed keep verifying after a rotation (decision record 0020).
+         */
+        Optional<List<String>> retiredPublicKeys();
+
         /** How often a checkpoint is written for every chain whose head moved since its last one. */
         @WithDefault("60s")
         Duration checkpointInterval();

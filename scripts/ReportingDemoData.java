@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  *       the answered calls are answered within 20 s, except in the eighth month (June 2026 when loaded in November
  *       2026), where only about 70 % are: that month breaches the SLA niveau-de-service-20s (80 % in 20 s).</li>
  *   <li>globex: back-office KPI measurements of contract GLOBEX-BPO-2026-04 (scripts/demo-data/terms/globex-4.json):
- *       error-rate per month (twelve months, one above the 2 % target) and backlog-age per week (hours, one week
- *       above 48 h), pushed by carol (account-manager).</li>
+ *       error-rate per month and backlog-age per week (hours) over the twelve months, from the contract's start
+ *       (2026-03-01) on, since reporting refuses periods without terms in force (eight months when loaded in
+ *       November 2026; one month above the 2 % target, one week above 48 h), pushed by carol (account-manager).</li>
  * </ul>
  *
  * Seeded: the same records (and externalIds) at every run, so a second run stores nothing new. A month already
@@ -209,7 +210,10 @@ public class ReportingDemoData {
             throw new IllegalStateException("no contract GLOBEX-BPO-2026-04 for globex (run DemoData.java first): "
                     + r.statusCode());
         }
-        String contract = field(r.body().substring(r.body().lastIndexOf("{\"id\"", at)), "id");
+        String item = r.body().substring(r.body().lastIndexOf("{\"id\"", at));
+        String contract = field(item, "id");
+        // reporting refuses a measurement for a period with no terms in force: nothing before the contract's start
+        LocalDate contractStart = LocalDate.parse(field(item, "startDate"));
         Random random = new Random(4L);
         StringBuilder body = new StringBuilder("[");
         YearMonth first = last.minusMonths(11);
@@ -217,6 +221,9 @@ public class ReportingDemoData {
             YearMonth month = first.plusMonths(i);
             int processed = 21_000 + random.nextInt(4000);
             int errors = i == 9 ? (int) (processed * 0.026) : (int) (processed * (0.008 + random.nextDouble() * 0.01));
+            if (month.atEndOfMonth().isBefore(contractStart)) {
+                continue;
+            }
             if (body.length() > 1) {
                 body.append(',');
             }
@@ -230,7 +237,10 @@ public class ReportingDemoData {
         for (LocalDate d = monday; d.plusDays(7).isBefore(last.plusMonths(1).atDay(1).plusDays(1)); d = d.plusDays(7)) {
             double hours = week++ == 30 ? 52.5 : 18 + random.nextInt(240) / 10.0;
             Instant start = d.atStartOfDay(ZoneId.of("Asia/Manila")).toInstant();
-            body.append(',').append(measurement(contract, "backlog-age", start, start.plus(7, ChronoUnit.DAYS),
+            if (d.plusDays(6).isBefore(contractStart)) {
+                continue;
+            }
+            body.append(body.length() > 1 ? "," : "").append(measurement(contract, "backlog-age", start, start.plus(7, ChronoUnit.DAYS),
                     String.format(java.util.Locale.ROOT, "%.1f", hours), null, null));
         }
         String answer = post("/api/v1/clients/globex/reporting/measurements", carolToken, "application/json",

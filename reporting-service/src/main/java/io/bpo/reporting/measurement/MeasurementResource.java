@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,9 @@ public class MeasurementResource {
     @Inject
     MeasurementService measurements;
 
+    @Inject
+    MeasurementChecks checks;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -56,11 +60,28 @@ public class MeasurementResource {
                     + " backlog age): one value per contract, SLA and period. All or nothing: an invalid"
                     + " measurement refuses the batch, each error named [index].field. A measurement whose"
                     + " (contractId, slaKey, periodStart) the client already has is a duplicate: the first value"
-                    + " stays. The contract id is not checked against contracts-service here; a measurement for"
-                    + " an unknown contract is never read by the SLA engine.")
+                    + " stays. Each measurement must name a contract of the client and an SLA of that contract"
+                    + " in force during its period, measured from KPI measurements (ERROR_RATE, BACKLOG_AGE), as"
+                    + " contracts-service's terms in force say: otherwise the batch is refused with a 422 naming"
+                    + " [index].contractId, [index].periodStart or [index].slaKey. When contracts-service cannot"
+                    + " answer, the answer is a 503 and nothing is stored.")
     @APIResponse(responseCode = "200", description = "Stored; received = created + duplicates")
-    @APIResponse(responseCode = "400", description = "Unreadable body, or invalid measurements (each listed in errors)")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "400", description = "Unreadable body, or invalid measurements (each listed in errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A measurement names no contract of the client, or no SLA of it"
+            + " in force during its period (type measurement-not-in-contract, each listed in errors); or the"
+            + " Idempotency-Key was reused with a different body (type idempotency-key-reused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown SLA", value = """
+                            {"type": "https://bpo.example/problems/measurement-not-in-contract",
+                             "title": "Measurement not in the contract's terms", "status": 422,
+                             "detail": "1 measurement does not match a contract of client globex and an SLA of it in force during the period; nothing was stored",
+                             "errors": [{"field": "[0].slaKey", "reason": "is not an SLA of contract 4f1c2b9e-8a51-4c2e-9a44-0f3a8d7b6c21 in force between 2026-03-01 and 2026-03-31 (UTC dates)"}]}""")))
+    @APIResponse(responseCode = "502", description = "contracts-service answered with an error; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "contracts-service is unavailable, so the measurements could not"
+            + " be checked; nothing stored (type contracts-unavailable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<IngestionResult> ingest(@PathParam("clientId") String clientId,
             @Parameter(description = "Makes a retried batch safe: a replay returns the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -70,6 +91,8 @@ public class MeasurementResource {
                             maxItems = MAX_BATCH)))
             @NotNull @Size(min = 1, max = MAX_BATCH, message = "must hold 1 to " + MAX_BATCH + " measurements")
             List<@NotNull @Valid MeasurementRecord> body) {
+        // contracts-service is read before the storing transaction opens
+        checks.requireInContract(clientId, body);
         Idempotency.Outcome<IngestionResult> outcome = measurements.ingest(body, idempotencyKey);
         return RestResponse.ResponseBuilder.ok(outcome.response())
                 .header("Idempotent-Replayed", outcome.replayed()).build();

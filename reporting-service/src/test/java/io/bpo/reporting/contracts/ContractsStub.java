@@ -52,7 +52,7 @@ public class ContractsStub implements QuarkusTestResourceLifecycleManager {
 
     /** Clients of the measurement tests: each has one contract on globex's back-office terms (see measured). */
     public static final List<String> MEASUREMENT_CLIENTS = List.of("ms-happy", "ms-bad", "ms-idem", "ms-roles",
-            "ms-other", "ms-down");
+            "ms-other", "ms-terms", "ms-down");
     /** contracts answers after 3 s for this client's contract, beyond the test profile's timeout. */
     public static final String MEASUREMENT_SLOW_CLIENT = "ms-down";
 

@@ -31,8 +31,8 @@ public class PortfolioResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Every contract of the client over a month, one line each",
             description = "Contracts that ran during the month (not DRAFT): worst SLA status, breaches, credits, "
-                    + "bonuses and the statement's state. An account manager reads it once per client of the "
-                    + "token's tenants.")
+                    + "bonuses and the statement's state. GET /api/v1/reporting/portfolio answers it for every "
+                    + "client of the token in one call.")
     @APIResponse(responseCode = "200", description = "The portfolio")
     @APIResponse(responseCode = "400", description = "month is missing or malformed")
     public Portfolio get(@PathParam("clientId") String clientId,

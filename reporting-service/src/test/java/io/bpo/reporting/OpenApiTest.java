@@ -28,4 +28,19 @@ class OpenApiTest {
                         "cursor", "limit"))
                 .body("paths.'/api/v1/clients/{clientId}/reporting/interactions/{interactionId}'.get", notNullValue());
     }
+
+    @Test
+    void documentDescribesThePortfolioAcrossClientsAndTheMeasurementChecks() {
+        String portfolio = "paths.'/api/v1/reporting/portfolio'.get";
+        String measurements = "paths.'/api/v1/clients/{clientId}/reporting/measurements'.post";
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(portfolio + ".parameters.name", hasItems("month"))
+                .body(portfolio + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        endsWith("/ClientsPortfolio"))
+                .body(portfolio + ".responses.'200'.content.'application/json'.examples", notNullValue())
+                .body(portfolio + ".responses.'400'.content.'application/problem+json'", notNullValue())
+                .body(portfolio + ".responses.'403'", notNullValue())
+                .body(measurements + ".responses.'422'.content.'application/problem+json'.examples", notNullValue())
+                .body(measurements + ".responses.'503'", notNullValue());
+    }
 }

@@ -33,7 +33,9 @@ import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
  * {@value #FETCH_SIZE} at a time and written as they come, so memory stays flat whatever the range. Each export
  * reads one REPEATABLE READ, read-only snapshot of live and archived entries.
  * <p>
- * <b>NDJSON and CSV</b>: the entries matching the filters, oldest first, every field plus the chain columns.
+ * <b>NDJSON and CSV</b>: the entries matching the filters, oldest first, every field plus the chain columns, then a
+ * trailer written only after the last row ({@link #TRAILER_COMPLETE}, {@link #CSV_TRAILER}): a consumer that does
+ * not find it, or finds another count, holds a cut export.
  * <p>
  * <b>Bundle</b> (NDJSON, format {@value #BUNDLE_FORMAT}): what an auditor needs to verify offline with
  * tools/VerifyAccessLog.java and nothing but the JDK. Line 1 is the header (kind "bundle": filters, the
@@ -46,6 +48,13 @@ import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
 public class AccessLogExporter {
 
     public static final String BUNDLE_FORMAT = "bpo-access-log-bundle-v1";
+    /** NDJSON exports end with {"export":"complete","format":"ndjson","entries":N,"lastId":...,"lastRequestId":...}. */
+    public static final String TRAILER_COMPLETE = "complete";
+    /**
+     * CSV exports end with one record whose first cell (the id column) is this, then {@code entries=N},
+     * {@code lastId=...}, {@code lastRequestId=...} and empty cells up to the header's width.
+     */
+    public static final String CSV_TRAILER = "#export-complete";
     static final int FETCH_SIZE = 500;
 
     static final List<String> CSV_COLUMNS = List.of("id", "occurredAt", "requestId", "subject", "username", "roles",
@@ -91,15 +100,25 @@ public class AccessLogExporter {
     public Written ndjson(AccessLogQuery query, OutputStream out) throws SQLException, IOException {
         return inSnapshot(connection -> {
             long count = 0;
+            AccessLogEntry last = null;
             try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8);
                     PreparedStatement select = filtered(connection, query);
                     ResultSet rows = select.executeQuery()) {
                 generator.setRootValueSeparator(null);
                 while (rows.next()) {
-                    writeEntry(generator, null, rows);
+                    last = writeEntry(generator, null, rows);
                     generator.writeRaw('\n');
                     count++;
                 }
+                // written only once every row has been: a consumer that does not find it knows the file is cut
+                generator.writeStartObject();
+                generator.writeStringField("export", TRAILER_COMPLETE);
+                generator.writeStringField("format", "ndjson");
+                generator.writeNumberField("entries", count);
+                generator.writeStringField("lastId", last == null ? null : last.id().toString());
+                generator.writeStringField("lastRequestId", last == null ? null : last.requestId());
+                generator.writeEndObject();
+                generator.writeRaw('\n');
             }
             return new Written(count, 0);
         });
@@ -108,6 +127,7 @@ public class AccessLogExporter {
     public Written csv(AccessLogQuery query, OutputStream out) throws SQLException, IOException {
         return inSnapshot(connection -> {
             long count = 0;
+            AccessLogEntry last = null;
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
             try (PreparedStatement select = filtered(connection, query);
                     ResultSet rows = select.executeQuery()) {
@@ -150,8 +170,25 @@ public class AccessLogExporter {
                     }
                     writer.write("\r\n");
                     count++;
+                    last = e;
                 }
             }
+            // the trailer record: as many cells as the header, the first one never a UUID (see CSV_TRAILER)
+            List<String> trailer = new ArrayList<>(CSV_COLUMNS.size());
+            trailer.add(CSV_TRAILER);
+            trailer.add("entries=" + count);
+            trailer.add("lastId=" + (last == null ? "" : last.id()));
+            trailer.add("lastRequestId=" + (last == null ? "" : last.requestId()));
+            while (trailer.size() < CSV_COLUMNS.size()) {
+                trailer.add(null);
+            }
+            for (int i = 0; i < trailer.size(); i++) {
+                if (i > 0) {
+                    writer.write(',');
+                }
+                writer.write(csvCell(trailer.get(i)));
+            }
+            writer.write("\r\n");
             writer.flush();
             return new Written(count, 0);
         });
@@ -274,8 +311,9 @@ public class AccessLogExporter {
         return select;
     }
 
-    /** One entry as an NDJSON object; {@code kind} null leaves the kind field out (plain exports). */
-    private static void writeEntry(JsonGenerator g, String kind, ResultSet rows) throws SQLException, IOException {
+    /** One entry as an NDJSON object; {@code kind} null leaves the kind field out (plain exports). Returns it. */
+    private static AccessLogEntry writeEntry(JsonGenerator g, String kind, ResultSet rows)
+            throws SQLException, IOException {
         ChainedRow row = ChainedRow.read(rows);
         AccessLogEntry e = row.entry();
         boolean chained = rows.getObject("chain_seq") != null;
@@ -320,6 +358,7 @@ public class AccessLogExporter {
         g.writeNumberField("hashVersion", row.hashVersion());
         g.writeBooleanField("archived", rows.getBoolean("archived"));
         g.writeEndObject();
+        return e;
     }
 
     private static String ids(Map<String, String> ids) {

@@ -37,6 +37,10 @@ import io.bpo.gateway.routing.RouteResolver;
 import io.bpo.gateway.security.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.annotation.Blocking;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The confidentiality log, for auditors. Authentication, the auditor role and the rate limit are enforced by
@@ -251,11 +255,21 @@ public class AccessLogResource {
             description = "Every entry matching the filters (combined with AND), oldest first, with its chain "
                     + "columns (chain, chainSeq, prevHash, hash, hashVersion). Streamed from a database cursor: "
                     + "any range, constant memory. format=ndjson (default): one JSON object per line; format=csv: "
-                    + "RFC 4180 with a header row. To verify offline, use the bundle instead. "
-                    + "This read is itself recorded in the access log.")
-    @APIResponse(responseCode = "200", description = "The entries",
-            content = { @Content(mediaType = NDJSON, schema = @Schema(implementation = AccessLogEntry.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
+                    + "RFC 4180 with a header row. A complete export ends with a trailer written after the last "
+                    + "entry: NDJSON {\"export\":\"complete\",\"format\":\"ndjson\",\"entries\":N,\"lastId\":..,"
+                    + "\"lastRequestId\":..}; CSV a last record #export-complete,entries=N,lastId=..,lastRequestId=.. "
+                    + "padded with empty cells. A failure once the 200 is sent resets the connection (the body never "
+                    + "ends cleanly). Consumers must check the trailer and its count: no trailer = incomplete. To "
+                    + "verify offline, use the bundle instead. This read is itself recorded in the access log.")
+    @APIResponse(responseCode = "200", description = "The entries, then the trailer",
+            content = { @Content(mediaType = NDJSON, schema = @Schema(implementation = AccessLogEntry.class),
+                    example = "{\"id\":\"0b6f6e0e-4d1c-4f5e-9a57-3c1f1f4c2f10\",\"requestId\":\"r-1\",...}\n"
+                            + "{\"export\":\"complete\",\"format\":\"ndjson\",\"entries\":1,"
+                            + "\"lastId\":\"0b6f6e0e-4d1c-4f5e-9a57-3c1f1f4c2f10\",\"lastRequestId\":\"r-1\"}\n"),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                            example = "id,occurredAt,requestId,...\r\n0b6f6e0e-...,2026-01-02T03:04:05.123456Z,r-1,..."
+                                    + "\r\n#export-complete,entries=1,lastId=0b6f6e0e-...,lastRequestId=r-1,,,...\r\n")
+            })
     @APIResponse(responseCode = "400", description = "A parameter is invalid; errors names each one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No, an invalid or an expired bearer token",
@@ -288,16 +302,9 @@ public class AccessLogResource {
                 resource, pathTemplate));
         note("access-log export " + kind + ", " + query.describeFilters());
         boolean csv = kind.equals("csv");
-        StreamingOutput body = out -> {
-            try {
-                AccessLogExporter.Written written = csv ? exporter.csv(query, out) : exporter.ndjson(query, out);
-                LOG.debugf("access-log export %s: %d entries", kind, written.entries());
-            } catch (SQLException e) {
-                // the status is gone already: the truncated body is what the client sees
-                LOG.errorf(e, "access-log export failed mid-stream");
-                throw new IOException("access-log export failed", e);
-            }
-        };
+        RoutingContext ctx = currentRequest.getCurrent();
+        StreamingOutput body = out -> streamed(ctx, "export " + kind,
+                () -> csv ? exporter.csv(query, out) : exporter.ndjson(query, out));
         return Response.ok(body, csv ? CSV + "; charset=utf-8" : NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"access-log." + kind + "\"")
                 .build();
@@ -345,15 +352,9 @@ public class AccessLogResource {
             filters.put("to", range.to());
         }
         note("access-log bundle, " + filters);
-        StreamingOutput body = out -> {
-            try {
-                AccessLogExporter.Written written = exporter.bundle(chains, range.from(), range.to(), filters, out);
-                LOG.debugf("access-log bundle: %d entries, %d checkpoints", written.entries(), written.checkpoints());
-            } catch (SQLException e) {
-                LOG.errorf(e, "access-log bundle failed mid-stream");
-                throw new IOException("access-log bundle failed", e);
-            }
-        };
+        RoutingContext ctx = currentRequest.getCurrent();
+        StreamingOutput body = out -> streamed(ctx, "bundle",
+                () -> exporter.bundle(chains, range.from(), range.to(), filters, out));
         return Response.ok(body, NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"access-log-bundle.ndjson\"")
                 .build();
@@ -418,6 +419,49 @@ public class AccessLogResource {
         note("access-log cross-tenant denials, from=" + start + " to=" + end + " minDenials=" + min + ", "
                 + result.size() + " subjects");
         return result;
+    }
+
+    /** One streamed export. */
+    @FunctionalInterface
+    private interface Export {
+        AccessLogExporter.Written write() throws SQLException, IOException;
+    }
+
+    /**
+     * Writes an export. The 200 head may be gone when a failure (database, gateway stopping) interrupts it, so a
+     * failure closes the connection without the chunked body's last chunk: the consumer's HTTP client reports an
+     * error instead of a shorter file that looks whole. A complete export ends with its trailer line, which a cut
+     * one never has (decision record 0020).
+     */
+    private static void streamed(RoutingContext ctx, String what, Export export) throws IOException {
+        try {
+            AccessLogExporter.Written written = export.write();
+            LOG.debugf("access-log %s: %d entries, %d checkpoints", what, written.entries(), written.checkpoints());
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.errorf(e, "access-log %s failed mid-stream: the connection is reset, the body left unterminated",
+                    what);
+            if (ctx != null) {
+                reset(ctx);
+            }
+            throw new IOException("access-log " + what + " failed", e);
+        }
+    }
+
+    /**
+     * Aborts the connection with a TCP reset (SO_LINGER 0): bytes not yet sent are dropped and the last chunk is
+     * never written. Vert.x's HttpServerResponse.reset() on HTTP/1.1 closes only after pending writes, which proved
+     * unreliable from a worker thread while Quarkus REST handles the failure.
+     */
+    private static void reset(RoutingContext ctx) {
+        if (ctx.request().connection() instanceof ConnectionBase connection) {
+            Channel channel = connection.channel();
+            channel.eventLoop().execute(() -> {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                channel.close();
+            });
+        } else if (!ctx.response().ended()) {
+            ctx.response().reset();
+        }
     }
 
     /** The caller's clients when it is a scoped auditor (sorted), null when it is platform-wide. */

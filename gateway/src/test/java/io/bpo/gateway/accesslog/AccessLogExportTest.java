@@ -45,6 +45,7 @@ class AccessLogExportTest {
         return "export-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The lines of an NDJSON body; an export's trailer line (see {@link #trailer}) is left out. */
     static List<Map<String, Object>> ndjson(String body) throws Exception {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (String line : body.split("\n")) {
@@ -54,7 +55,20 @@ class AccessLogExportTest {
                 lines.add(object);
             }
         }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).containsKey("export")) {
+            lines.remove(lines.size() - 1);
+        }
         return lines;
+    }
+
+    /** The last line of an NDJSON export, which must be its trailer. */
+    static Map<String, Object> trailer(String body) throws Exception {
+        String[] lines = body.split("\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = JSON.readValue(lines[lines.length - 1], Map.class);
+        assertEquals("complete", last.get("export"), lines[lines.length - 1]);
+        assertEquals("ndjson", last.get("format"));
+        return last;
     }
 
     static Response export(String token, Map<String, ?> params) {
@@ -80,8 +94,14 @@ class AccessLogExportTest {
         String client = AccessLogChainTest.clientWithEntries(3);
         Response response = export(AUDITOR, Map.of("clientId", client));
         response.then().statusCode(200).contentType("application/x-ndjson");
-        List<Map<String, Object>> lines = ndjson(response.asString());
+        String body = response.asString();
+        List<Map<String, Object>> lines = ndjson(body);
         assertEquals(3, lines.size());
+        assertEquals(4, body.split("\n").length, body);
+        Map<String, Object> trailer = trailer(body);
+        assertEquals(3, trailer.get("entries"));
+        assertEquals(lines.get(2).get("id"), trailer.get("lastId"));
+        assertEquals(lines.get(2).get("requestId"), trailer.get("lastRequestId"));
         for (int i = 0; i < 3; i++) {
             Map<String, Object> line = lines.get(i);
             assertEquals(client, line.get("clientId"));
@@ -123,9 +143,13 @@ class AccessLogExportTest {
         List<Map<String, Object>> versions = ndjson(export(AUDITOR, Map.of("clientId", client,
                 "pathTemplate", "/api/v1/clients/{clientId}/contracts/{contractId}/versions/{versionId}")).asString());
         assertEquals(1, versions.size());
-        List<Map<String, Object>> future = ndjson(export(AUDITOR, Map.of("clientId", client,
-                "from", Instant.now().plusSeconds(3600).toString())).asString());
-        assertEquals(0, future.size());
+        String nothing = export(AUDITOR, Map.of("clientId", client,
+                "from", Instant.now().plusSeconds(3600).toString())).asString();
+        assertEquals(0, ndjson(nothing).size());
+        // an empty export is still complete, and says so
+        Map<String, Object> trailer = trailer(nothing);
+        assertEquals(0, trailer.get("entries"));
+        assertNull(trailer.get("lastId"));
     }
 
     @Test
@@ -138,8 +162,14 @@ class AccessLogExportTest {
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
                 .extract().asString();
         String[] rows = csv.split("\r\n");
-        assertEquals(2, rows.length, csv);
+        assertEquals(3, rows.length, csv);
         assertEquals(String.join(",", AccessLogExporter.CSV_COLUMNS), rows[0]);
+        // the trailer: as many cells as the header, the count and the last entry
+        String id = rows[1].substring(0, rows[1].indexOf(','));
+        assertEquals("#export-complete,entries=1,lastId=" + id + ",lastRequestId="
+                + given().auth().oauth2(AUDITOR).queryParam("clientId", client).get(LOG).then().statusCode(200)
+                        .extract().path("items[0].requestId")
+                + ",".repeat(AccessLogExporter.CSV_COLUMNS.size() - 4), rows[2]);
         assertTrue(rows[1].contains(",\"odd, \"\"quoted\"\" agent\","), rows[1]);
         assertTrue(rows[1].contains(",export-carol,export-carol-name,client-manager," + client + ",contracts,GET,"),
                 rows[1]);
@@ -162,7 +192,8 @@ class AccessLogExportTest {
         assertNull(response.getHeader("Content-Length"));
         assertEquals("chunked", response.getHeader("Transfer-Encoding"));
         String body = response.asString();
-        assertEquals(total, body.split("\n").length);
+        assertEquals(total + 1, body.split("\n").length);
+        assertEquals(total, trailer(body).get("entries"));
 
         byte[] bundle = bundle(client);
         OfflineVerifier.Result result = OfflineVerifier.run(file(bundle).toString());

@@ -45,6 +45,9 @@ class AccessLogExportIT extends PlatformClient {
         }
         String publicKey = as(ERIN).get("/api/v1/audit/access-log/public-key").then().statusCode(200)
                 .extract().path("publicKey");
+        // every key (current first, then retired ones) is listed too
+        assertEquals(publicKey, as(ERIN).get("/api/v1/audit/access-log/public-key").then().statusCode(200)
+                .extract().path("keys[0].publicKey"));
         String bundle = as(ERIN).accept(NDJSON).queryParam("clientId", ACME).get("/api/v1/audit/access-log/bundle")
                 .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
         Path file = Files.createTempFile("e2e-bundle", ".ndjson");
@@ -78,9 +81,16 @@ class AccessLogExportIT extends PlatformClient {
                 .queryParam("format", "csv")
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
         assertTrue(csv.startsWith("id,occurredAt,requestId,subject,username,roles,clientId"), csv.substring(0, 80));
+        // a complete export ends with its trailer, which counts the entries before it
+        List<String> rows = csv.lines().toList();
+        assertTrue(rows.get(rows.size() - 1).startsWith("#export-complete,entries=" + (rows.size() - 2) + ","),
+                rows.get(rows.size() - 1));
         String ndjson = as(ERIN).accept(NDJSON).queryParam("clientId", ACME).queryParam("outcome", "ALLOWED")
                 .get("/api/v1/audit/access-log/export").then().statusCode(200).extract().asString();
-        assertTrue(ndjson.lines()
+        List<String> lines = ndjson.lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"export\":\"complete\",\"format\":\"ndjson\","
+                + "\"entries\":" + (lines.size() - 1) + ","), lines.get(lines.size() - 1));
+        assertTrue(lines.subList(0, lines.size() - 1).stream()
                 .allMatch(l -> l.contains("\"outcome\":\"ALLOWED\"") && l.contains("\"pathTemplate\"")));
         as(ALICE).accept(NDJSON).get("/api/v1/audit/access-log/export").then().statusCode(403);
         anonymous().accept(NDJSON).get("/api/v1/audit/access-log/bundle").then().statusCode(401);

@@ -23,6 +23,13 @@
  *
  * Prints one line per chain and names the first broken chain_seq. Exit status: 0 every chain intact, 1 some chain
  * broken or a checkpoint failed, 2 the input could not be read as a bundle.
+ *
+ *   java tools/VerifyAccessLog.java --export access-log.ndjson|access-log.csv...
+ *
+ * checks instead that a plain export (GET .../export, NDJSON or CSV) is complete: it ends with its trailer (NDJSON
+ * {"export":"complete",...}; CSV a #export-complete record) whose count and last entry id match the entries before
+ * it. An export cut short (the gateway resets the connection on a failure, but a download tool may keep what it got)
+ * has no trailer. Exit status: 0 complete, 1 incomplete or the counts differ, 2 unreadable.
  */
 
 import java.io.BufferedReader;
@@ -59,6 +66,22 @@ public class VerifyAccessLog {
     static final Map<String, String> PINNED = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--export")) {
+            if (args.length == 1) {
+                usage("no export given");
+            }
+            int status = 0;
+            for (int i = 1; i < args.length; i++) {
+                Path file = Path.of(args[i]);
+                try {
+                    status = Math.max(status, checkExport(file));
+                } catch (BadBundle | IOException e) {
+                    System.out.println(file + ": UNREADABLE: " + e.getMessage());
+                    status = 2;
+                }
+            }
+            System.exit(status);
+        }
         String pinned = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -103,7 +126,106 @@ public class VerifyAccessLog {
         System.err.println(why);
         System.err.println("usage: java tools/VerifyAccessLog.java [--keys <public-key.json>] [--public-key <base64>] "
                 + "[--earlier-key <keyId> <base64>]... bundle.ndjson...");
+        System.err.println("       java tools/VerifyAccessLog.java --export export.ndjson|export.csv...");
         System.exit(2);
+    }
+
+    /** Whether a plain NDJSON or CSV export ends with its trailer, and the trailer matches what precedes it. */
+    static int checkExport(Path file) throws IOException, BadBundle {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        long entries;
+        String lastId;
+        Map<String, String> trailer = new LinkedHashMap<>();
+        if (text.startsWith("id,occurredAt,")) {
+            List<List<String>> records = csvRecords(text);
+            List<String> last = records.get(records.size() - 1);
+            if (records.size() < 2 || !last.get(0).equals("#export-complete")) {
+                System.out.println(file + ": INCOMPLETE: no #export-complete record at the end (CSV, "
+                        + (records.size() - 1) + " records after the header)");
+                return 1;
+            }
+            for (String cell : last.subList(1, last.size())) {
+                int eq = cell.indexOf('=');
+                if (eq > 0) {
+                    trailer.put(cell.substring(0, eq), cell.substring(eq + 1));
+                }
+            }
+            entries = records.size() - 2;
+            lastId = entries == 0 ? "" : records.get(records.size() - 2).get(0);
+        } else {
+            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+            Object end = null;
+            try {
+                end = lines.isEmpty() ? null : new Json(lines.get(lines.size() - 1)).parse();
+            } catch (RuntimeException e) {
+                // a line cut in the middle: no trailer
+            }
+            if (!(end instanceof Map<?, ?> map) || !"complete".equals(map.get("export"))) {
+                System.out.println(file + ": INCOMPLETE: no {\"export\":\"complete\"} line at the end (NDJSON, "
+                        + lines.size() + " lines)");
+                return 1;
+            }
+            map.forEach((k, v) -> trailer.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            entries = lines.size() - 1;
+            lastId = "";
+            if (entries > 0) {
+                try {
+                    Object entry = new Json(lines.get(lines.size() - 2)).parse();
+                    lastId = entry instanceof Map<?, ?> e && e.get("id") != null ? String.valueOf(e.get("id")) : "";
+                } catch (RuntimeException e) {
+                    throw new BadBundle("the line before the trailer is not JSON: " + e.getMessage());
+                }
+            }
+        }
+        if (!String.valueOf(entries).equals(trailer.get("entries"))
+                || !lastId.equals(trailer.getOrDefault("lastId", ""))) {
+            System.out.println(file + ": COUNTS DIFFER: the trailer says " + trailer.get("entries") + " entries, last "
+                    + trailer.get("lastId") + "; the file holds " + entries + ", last " + lastId);
+            return 1;
+        }
+        System.out.println(file + ": COMPLETE (" + entries + " entries)");
+        return 0;
+    }
+
+    /** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
+    static List<List<String>> csvRecords(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
     }
 
     /** The saved answer of GET .../public-key: "keys" (every key), or only keyId/publicKey (older gateways). */

@@ -272,6 +272,34 @@ class AccessLogExportTest {
         assertTrue(otherKey.output().contains("KEY MISMATCH"), otherKey.output());
     }
 
+    @Test
+    void theExportCheckerTellsACompleteExportFromACutOne() throws Exception {
+        String client = AccessLogChainTest.clientWithEntries(3);
+        for (String format : List.of("ndjson", "csv")) {
+            String body = export(AUDITOR, Map.of("clientId", client, "format", format)).then().statusCode(200)
+                    .extract().asString();
+            OfflineVerifier.Result complete = OfflineVerifier.run("--export",
+                    file(body.getBytes(StandardCharsets.UTF_8)).toString());
+            assertEquals(0, complete.exitCode(), complete.output());
+            assertTrue(complete.output().contains("COMPLETE (3 entries)"), complete.output());
+
+            String newline = format.equals("csv") ? "\r\n" : "\n";
+            List<String> lines = new ArrayList<>(List.of(body.split(newline)));
+            // cut anywhere before the trailer: what a download tool keeps of a reset connection
+            String cut = String.join(newline, lines.subList(0, lines.size() - 1)) + newline;
+            OfflineVerifier.Result incomplete = OfflineVerifier.run("--export",
+                    file(cut.getBytes(StandardCharsets.UTF_8)).toString());
+            assertEquals(1, incomplete.exitCode(), incomplete.output());
+            assertTrue(incomplete.output().contains("INCOMPLETE"), incomplete.output());
+
+            lines.remove(lines.size() - 3);
+            OfflineVerifier.Result dropped = OfflineVerifier.run("--export",
+                    file((String.join(newline, lines) + newline).getBytes(StandardCharsets.UTF_8)).toString());
+            assertEquals(1, dropped.exitCode(), dropped.output());
+            assertTrue(dropped.output().contains("COUNTS DIFFER"), dropped.output());
+        }
+    }
+
     /** The bundle's lines, editable. */
     static List<ObjectNode> lines(byte[] bundle) throws Exception {
         List<ObjectNode> nodes = new ArrayList<>();

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * log off >= 0.80, gateway (log on) / direct >= 0.60.
  *
  * <p>System properties: {@code concurrency} (16), {@code warmup} seconds (5), {@code seconds} per round (15),
- * {@code rounds} (2), {@code client} (acme), {@code user} (alice), {@code service.url} (http://localhost:8081),
+ * {@code rounds} (2), {@code gateway.warmup} seconds of unmeasured load on each fresh gateway before round 1 (20),
+ * {@code client} (acme), {@code user} (alice), {@code service.url} (http://localhost:8081),
  * {@code gateway.dir} (gateway/target/quarkus-app).
  */
 public final class AccessLogBenchmark {
@@ -70,11 +71,20 @@ public final class AccessLogBenchmark {
             URI direct = URI.create(System.getProperty("service.url", "http://localhost:8081") + path);
             URI logOn = URI.create("http://localhost:" + onPort + path);
             URI logOff = URI.create("http://localhost:" + offPort + path);
+            AtomicLong n = new AtomicLong();
             System.out.printf("Access-log cost: GET %s, %d concurrent clients, %d rounds%n", path, concurrency, rounds);
+            // the two gateways are fresh JVMs while the service has been up (and JIT-compiled) for a while: bring them
+            // to the same steady state before anything is measured, so that round 1 compares like with like
+            int gatewayWarmup = Integer.getInteger("gateway.warmup", 20);
+            if (gatewayWarmup > 0) {
+                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(gatewayWarmup), Duration.ofSeconds(1));
+                System.out.printf("warming up both gateways, %d s each (not measured)%n", gatewayWarmup);
+                warm.run("warm-up log ON", () -> get(logOn, token, n), 200);
+                warm.run("warm-up log OFF", () -> get(logOff, token, n), 200);
+            }
             List<LoadGenerator.Result> directs = new ArrayList<>();
             List<LoadGenerator.Result> ons = new ArrayList<>();
             List<LoadGenerator.Result> offs = new ArrayList<>();
-            AtomicLong n = new AtomicLong();
             // the three take turns starting each round, so that a slower or busier moment of the machine does not
             // always fall on the same one
             List<String> order = new ArrayList<>(List.of("direct", "on", "off"));

@@ -1,6 +1,7 @@
 package io.bpo.gateway.accesslog;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Writes one entry per request. Callers wait for the returned future before answering the client: an
@@ -42,6 +44,8 @@ public class AccessLogWriter {
     private final MeterRegistry registry;
     private final GatewayConfig.AccessLog config;
     private GroupCommitter committer;
+    /** Exchanges begun whose entry is not queued yet: the entries on their way, for the writer's gathering. */
+    private final AtomicInteger expected = new AtomicInteger();
     /** The benchmark's log-off switch (bench profile only): answers are released without an entry. */
     private boolean off;
 
@@ -66,7 +70,7 @@ public class AccessLogWriter {
         }
         // through the injected proxy, so that a test's mock repository is the one that writes
         committer = new GroupCommitter(repository::appendAll, AccessLogRepository::isEntryError,
-                config.maxBatchSize(), config.queueCapacity(), registry);
+                config.maxBatchSize(), config.queueCapacity(), config.gatherWindow(), expected::get, registry);
     }
 
     /** Graceful stop: what is queued is committed before the datasource goes away; later entries are refused. */
@@ -84,6 +88,24 @@ public class AccessLogWriter {
     }
 
     /**
+     * Counts the exchange among the entries on their way until its entry is queued, or its response ends without
+     * one: while some are, the writer may hold a batch open for them (gather window).
+     */
+    public void expect(Exchange exchange, RoutingContext ctx) {
+        if (off || !exchange.expect()) {
+            return;
+        }
+        expected.incrementAndGet();
+        ctx.addEndHandler(ended -> release(exchange));
+    }
+
+    private void release(Exchange exchange) {
+        if (exchange.releaseExpectation()) {
+            expected.decrementAndGet();
+        }
+    }
+
+    /**
      * Queues the exchange's entry and completes, on the caller's Vert.x context, once it is committed. A second
      * call for the same exchange does nothing: every request has exactly one entry.
      */
@@ -93,6 +115,8 @@ public class AccessLogWriter {
         }
         AccessLogEntry entry = AccessLogEntry.of(exchange, status, outcome, reason);
         count(entry);
+        // before queueing, so that the last expected entry wakes a gathering writer at once
+        release(exchange);
         return append(entry).onFailure(failure -> LOG.warnf(
                 "access log entry for request %s could not be written (%s); the response is withheld",
                 exchange.requestId(), failure.toString()));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
@@ -26,7 +27,13 @@ import io.micrometer.core.instrument.Timer;
  * <p>
  * <b>Batches form by themselves.</b> An idle writer waits on the queue and wakes for the first entry, so a lone
  * entry is written at once; while a batch is being committed the next entries queue up and the following batch
- * takes them together. There is no timer and no artificial delay.
+ * takes them together.
+ * <p>
+ * <b>Gathering.</b> Under load a batch may also be held open for at most {@code gatherWindow}, but only while
+ * {@code producers} says that entries are on their way (requests in flight that have not queued theirs yet): the
+ * writer then commits once for them all instead of once for each few, which is what a saturated machine needs
+ * (PostgreSQL's {@code commit_delay} with {@code commit_siblings}, decision 0021). The wait ends as soon as every
+ * expected entry has arrived or the batch is full. With nothing in flight, a lone entry is written at once.
  * <p>
  * <b>Order.</b> The queue is FIFO and there is a single writer, which writes a batch in queue order and commits
  * it before it takes the next one: entries reach the table in the order they were queued, within and across
@@ -63,6 +70,8 @@ final class GroupCommitter {
     private final Predicate<Throwable> entryError;
     private final int maxBatchSize;
     private final int queueCapacity;
+    private final long gatherNanos;
+    private final IntSupplier producers;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -89,6 +98,16 @@ final class GroupCommitter {
      */
     GroupCommitter(BatchWriter writer, Predicate<Throwable> entryError, int maxBatchSize, int queueCapacity,
             MeterRegistry registry) {
+        this(writer, entryError, maxBatchSize, queueCapacity, Duration.ZERO, () -> 0, registry);
+    }
+
+    /**
+     * @param gatherWindow longest a batch is held open for entries on their way; zero never holds one
+     * @param producers how many entries are on their way (requests in flight that have not queued theirs yet);
+     *        read under the queue's lock, so it must be cheap and must not block
+     */
+    GroupCommitter(BatchWriter writer, Predicate<Throwable> entryError, int maxBatchSize, int queueCapacity,
+            Duration gatherWindow, IntSupplier producers, MeterRegistry registry) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("max batch size must be at least 1, got " + maxBatchSize);
         }
@@ -99,6 +118,11 @@ final class GroupCommitter {
         this.entryError = entryError;
         this.maxBatchSize = maxBatchSize;
         this.queueCapacity = queueCapacity;
+        if (gatherWindow.isNegative()) {
+            throw new IllegalArgumentException("gather window must not be negative, got " + gatherWindow);
+        }
+        this.gatherNanos = gatherWindow.toNanos();
+        this.producers = producers;
         this.batchSize = DistributionSummary.builder(BATCH_SIZE_METRIC)
                 .description("Access-log entries written per transaction (group commit)")
                 .publishPercentileHistogram()
@@ -152,9 +176,13 @@ final class GroupCommitter {
                 return CompletableFuture.failedFuture(new RejectedExecutionException(
                         "the access-log queue is full (" + queueCapacity + " entries waiting for the database)"));
             }
+            boolean wasEmpty = queue.isEmpty();
             queue.addLast(item);
             pending.incrementAndGet();
-            notEmpty.signal();
+            // the writer waits either for a first entry, or (gathering) for the last expected one or a full batch
+            if (wasEmpty || queue.size() >= maxBatchSize || gatherNanos > 0 && producers.getAsInt() <= 0) {
+                notEmpty.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -222,6 +250,7 @@ final class GroupCommitter {
                     LOG.debug("access-log writer stopped; nothing left to write");
                     return;
                 }
+                gather();
                 while (batch.size() < maxBatchSize && !queue.isEmpty()) {
                     batch.add(queue.pollFirst());
                 }
@@ -238,6 +267,26 @@ final class GroupCommitter {
                 }
             }
             batch.clear();
+        }
+    }
+
+    /** Holds the batch open while entries are on their way, up to the gather window. Called under the lock. */
+    private void gather() {
+        if (gatherNanos <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + gatherNanos;
+        while (!closed && queue.size() < maxBatchSize && producers.getAsInt() > 0) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+            try {
+                notEmpty.awaitNanos(remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -80,6 +80,14 @@ public interface GatewayConfig {
         @WithDefault("10000")
         int queueCapacity();
 
+        /**
+         * How long the writer may hold a batch open for entries still on their way, when requests that will log
+         * soon are in flight (like PostgreSQL's commit_delay with commit_siblings): fewer, larger commits under
+         * load, at most this much added latency. 0 disables it; an idle gateway never waits (decision 0021).
+         */
+        @WithDefault("1ms")
+        Duration gatherWindow();
+
         /** On a graceful stop, how long the writer may take to commit what is still queued. */
         @WithDefault("30s")
         Duration shutdownTimeout();

@@ -3,6 +3,7 @@ package io.bpo.gateway.request;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bpo.gateway.accesslog.AccessOutcome;
 import io.bpo.gateway.security.Caller;
@@ -37,6 +38,8 @@ public final class Exchange {
     private boolean logged;
     private boolean clientGone;
     private boolean bodyTooLarge;
+    /** Set while the access log counts this exchange among the entries on their way (see AccessLogWriter). */
+    private final AtomicBoolean expected = new AtomicBoolean();
 
     private Exchange(String requestId, String method, String path, String sourceAddress, String userAgent) {
         this.requestId = requestId;
@@ -78,6 +81,16 @@ public final class Exchange {
         }
         logged = true;
         return true;
+    }
+
+    /** Marks the exchange as counted among the entries on their way; false when it already was. */
+    public boolean expect() {
+        return expected.compareAndSet(false, true);
+    }
+
+    /** Ends the exchange's count among the entries on their way; true only for the first call after expect(). */
+    public boolean releaseExpectation() {
+        return expected.compareAndSet(true, false);
     }
 
     public boolean logged() {

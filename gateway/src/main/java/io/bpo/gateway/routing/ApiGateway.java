@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.bpo.gateway.accesslog.AccessLogWriter;
 import io.bpo.gateway.accesslog.AccessOutcome;
 import io.bpo.gateway.config.SecurityConfig;
 import io.bpo.gateway.problem.Problem;
@@ -52,9 +53,12 @@ public class ApiGateway {
     private final UpstreamProxy proxy;
     private final LoggedReplies replies;
     private final ProblemResponses problems;
+    private final AccessLogWriter accessLog;
 
     ApiGateway(BearerAuthentication authentication, SecurityConfig securityConfig, TenantPolicy tenantPolicy,
-            RateLimiter rateLimiter, UpstreamProxy proxy, LoggedReplies replies, ProblemResponses problems) {
+            RateLimiter rateLimiter, UpstreamProxy proxy, LoggedReplies replies, ProblemResponses problems,
+            AccessLogWriter accessLog) {
+        this.accessLog = accessLog;
         this.authentication = authentication;
         this.securityConfig = securityConfig;
         this.tenantPolicy = tenantPolicy;
@@ -73,6 +77,7 @@ public class ApiGateway {
         ctx.request().pause();
         Exchange exchange = Exchange.begin(ctx, RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER)));
         MDC.put(RequestIds.MDC_KEY, exchange.requestId());
+        accessLog.expect(exchange, ctx);
         ctx.response().putHeader(RequestIds.HEADER, exchange.requestId());
         // resolved before authentication so that even an anonymous attempt is logged against its client
         ApiRoute route = RouteResolver.resolve(exchange.path());

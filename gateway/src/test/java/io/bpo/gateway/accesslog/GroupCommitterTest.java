@@ -59,6 +59,67 @@ class GroupCommitterTest {
     }
 
     @Test
+    void withEntriesOnTheirWayTheBatchIsHeldOpenForThemAndCommittedOnceTheLastArrives() throws Exception {
+        AtomicInteger onTheirWay = new AtomicInteger(3);
+        // a window far longer than the test: only the arrival of the last expected entry may end the wait
+        committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
+                Duration.ofSeconds(60), onTheirWay::get, registry);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (String id : List.of("g-1", "g-2", "g-3")) {
+            onTheirWay.decrementAndGet();
+            done.add(committer.submit(entry(id)));
+            if (onTheirWay.get() > 0) {
+                Thread.sleep(50);
+                assertTrue(done.stream().noneMatch(CompletableFuture::isDone), "committed before " + id
+                        + "'s companions arrived");
+            }
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("g-1", "g-2", "g-3")), database.batches(), "one commit for the three");
+    }
+
+    @Test
+    void withNothingOnItsWayALoneEntryIsNotHeldByTheGatherWindow() throws Exception {
+        committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
+                Duration.ofSeconds(60), () -> 0, registry);
+        committer.submit(entry("alone")).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("alone")), database.batches());
+    }
+
+    @Test
+    void theGatherWindowBoundsTheWaitForEntriesThatNeverCome() throws Exception {
+        // a request counted as on its way that never logs (e.g. its count leaked): the window still ends the wait
+        committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
+                Duration.ofMillis(200), () -> 1, registry);
+        committer.submit(entry("waited")).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("waited")), database.batches());
+    }
+
+    @Test
+    void aFullBatchIsNotHeldByTheGatherWindow() throws Exception {
+        committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 2, 1000,
+                Duration.ofSeconds(60), () -> 100, registry);
+        database.holdNextWrite();
+        CompletableFuture<Void> first = committer.submit(entry("f-0"));
+        // f-0 may be gathered with company: give the writer company, then let it go
+        CompletableFuture<Void> second = committer.submit(entry("f-1"));
+        database.awaitHeldWrite();
+        database.release();
+        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("f-0", "f-1")), database.batches(), "the batch was full: written at once");
+    }
+
+    @Test
+    void aNegativeGatherWindowIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommitter(database,
+                AccessLogRepository::isEntryError, 256, 1000, Duration.ofMillis(-1), () -> 0, registry));
+    }
+
+    @Test
     void aBacklogIsWrittenInBatchesOfAtMostTheMaximumInQueueOrder() throws Exception {
         committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000, registry);
         database.holdNextWrite();

@@ -5,13 +5,15 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reading a contract's complete terms through the gateway (token verified twice, tenant checks, access log written
  * before the answer, row-level security) against a plain single-row JDBC endpoint serving the same row, in the same
  * run, alternating rounds so that the machine's noise hits both alike. Prints the ratio; the goal is at least 0.40.
  *
- * <p>System properties: {@code concurrency} (16), {@code warmup} seconds (5), {@code seconds} per round (15),
+ * <p>System properties: {@code concurrency} (16), {@code initial.warmup} seconds of unmeasured load on each
+ * endpoint before round 1 (20), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
  * {@code rounds} (2), {@code client} (acme), {@code reference} (ACME-BPO-2026-01), {@code user} (carol) and
  * {@code second.user} (alice), whose requests alternate.
  */
@@ -50,25 +52,35 @@ public final class ContractTermsBenchmark {
             URI service = URI.create(System.getProperty("service.url", "http://localhost:8081") + path);
             System.out.printf("Contract terms read: %s %s (%d bytes of JSON), %d concurrent clients, %d rounds%n",
                     client, reference, gatewayBytes, concurrency, rounds);
+            Supplier<HttpRequest> toBaseline = () -> HttpRequest.newBuilder(direct).build();
+            Supplier<HttpRequest> viaGateway = () -> HttpRequest.newBuilder(gateway)
+                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
+                    .header("Accept", "application/json").build();
+            Supplier<HttpRequest> toService = () -> HttpRequest.newBuilder(service)
+                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
+                    .header("Accept", "application/json").build();
+            // the baseline server is a fresh JVM, the platform's may have served little yet: all three are brought
+            // to steady state (JIT-compiled, caches filled) before anything is measured
+            int initialWarmup = Integer.getInteger("initial.warmup", 20);
+            if (initialWarmup > 0) {
+                System.out.printf("warming up the three endpoints, %d s each (not measured)%n", initialWarmup);
+                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(initialWarmup), Duration.ofSeconds(1));
+                warm.run("warm-up baseline", toBaseline, 200);
+                warm.run("warm-up via gateway", viaGateway, 200);
+                warm.run("warm-up service", toService, 200);
+            }
             List<LoadGenerator.Result> base = new ArrayList<>();
             List<LoadGenerator.Result> full = new ArrayList<>();
             List<LoadGenerator.Result> alone = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                LoadGenerator.Result b = load.run("baseline JDBC endpoint, round " + round,
-                        () -> HttpRequest.newBuilder(direct).build(), 200);
+                LoadGenerator.Result b = load.run("baseline JDBC endpoint, round " + round, toBaseline, 200);
                 System.out.println(b);
                 base.add(b);
-                LoadGenerator.Result g = load.run("GET terms via gateway, round " + round,
-                        () -> HttpRequest.newBuilder(gateway)
-                                .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
-                                .header("Accept", "application/json").build(), 200);
+                LoadGenerator.Result g = load.run("GET terms via gateway, round " + round, viaGateway, 200);
                 System.out.println(g);
                 full.add(g);
                 // where the time goes: the same call straight to contracts-service, without the gateway
-                LoadGenerator.Result d = load.run("GET terms on the service, round " + round,
-                        () -> HttpRequest.newBuilder(service)
-                                .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
-                                .header("Accept", "application/json").build(), 200);
+                LoadGenerator.Result d = load.run("GET terms on the service, round " + round, toService, 200);
                 System.out.println(d);
                 alone.add(d);
             }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Knowledge search with 100,000 published articles spread over 50 clients (2,000 each: acme and globex, whose demo
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * carry the tag {@code bench-data} and author {@code bench-loader}, a second run finds them and loads nothing, and
  * {@code -Dclean=true} deletes them and exits.
  *
- * <p>System properties: {@code concurrency} (8), {@code warmup} seconds (5), {@code seconds} per round (15),
+ * <p>System properties: {@code concurrency} (8), {@code initial.warmup} seconds of unmeasured load on each endpoint
+ * before round 1 (20), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
  * {@code rounds} (2), {@code jdbc.url}, {@code owner.user}/{@code owner.password}, {@code app.user}/{@code app.password}.
  */
 public final class KnowledgeSearchBenchmark {
@@ -85,24 +87,35 @@ public final class KnowledgeSearchBenchmark {
                 Duration.ofSeconds(Integer.getInteger("seconds", 15)));
         try (JdbcBaselineServer baseline = Baseline.start(url, System.getProperty("app.user", "knowledge_app"),
                 System.getProperty("app.password", "knowledge_app"), concurrency)) {
+            Supplier<HttpRequest> direct = () -> {
+                long n = sent.getAndIncrement();
+                String[] who = callers[(int) (n % callers.length)];
+                return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + baseline.port() + "/search/" + who[0]
+                        + "/" + who[2] + "/" + who[3] + "?q=" + enc(query(who[0], n)))).build();
+            };
+            Supplier<HttpRequest> viaGateway = () -> {
+                long n = sent.getAndIncrement();
+                String[] who = callers[(int) (n % callers.length)];
+                return HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/clients/" + who[0]
+                                + "/knowledge/search?q=" + enc(query(who[0], n))))
+                        .header("Authorization", "Bearer " + who[1]).header("Accept", "application/json").build();
+            };
+            // the baseline server is a fresh JVM and the service may have served little yet: both are brought to
+            // steady state (JIT-compiled, caches filled) before anything is measured
+            int initialWarmup = Integer.getInteger("initial.warmup", 20);
+            if (initialWarmup > 0) {
+                System.out.printf("warming up both endpoints, %d s each (not measured)%n", initialWarmup);
+                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(initialWarmup), Duration.ofSeconds(1));
+                warm.run("warm-up direct", direct, 200);
+                warm.run("warm-up via gateway", viaGateway, 200);
+            }
             List<LoadGenerator.Result> base = new ArrayList<>();
             List<LoadGenerator.Result> full = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                LoadGenerator.Result b = load.run("same SQL over JDBC, round " + round, () -> {
-                    long n = sent.getAndIncrement();
-                    String[] who = callers[(int) (n % callers.length)];
-                    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + baseline.port() + "/search/" + who[0]
-                            + "/" + who[2] + "/" + who[3] + "?q=" + enc(query(who[0], n)))).build();
-                }, 200);
+                LoadGenerator.Result b = load.run("same SQL over JDBC, round " + round, direct, 200);
                 System.out.println(b);
                 base.add(b);
-                LoadGenerator.Result g = load.run("search via gateway, round " + round, () -> {
-                    long n = sent.getAndIncrement();
-                    String[] who = callers[(int) (n % callers.length)];
-                    return HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/clients/" + who[0]
-                                    + "/knowledge/search?q=" + enc(query(who[0], n))))
-                            .header("Authorization", "Bearer " + who[1]).header("Accept", "application/json").build();
-                }, 200);
+                LoadGenerator.Result g = load.run("search via gateway, round " + round, viaGateway, 200);
                 System.out.println(g);
                 full.add(g);
             }

@@ -45,6 +45,8 @@ class AccessLogCheckpointTest {
     DataSource dataSource;
     @Inject
     CheckpointService checkpoints;
+    @Inject
+    CheckpointRepository repository;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -159,6 +161,31 @@ class AccessLogCheckpointTest {
         assertEquals(1, report.getInt("chains[0].checkpointFailure.chainSeq"), report.prettify());
         assertEquals("signature invalid", report.getString("chains[0].checkpointFailure.reason"),
                 report.prettify());
+    }
+
+    @Test
+    void checkpointOfAKeyTheGatewayNoLongerKnowsIsReportedApartFromTampering() throws Exception {
+        String client = AccessLogChainTest.clientWithEntries(2);
+        // what a dev gateway leaves behind when it restarts: a checkpoint of its earlier ephemeral key
+        CheckpointSigner before = new CheckpointSigner(CheckpointSignerTest.config(null, null));
+        CheckpointRepository.Head head = repository.movedHeads().stream().filter(h -> h.chainKey().equals(client))
+                .findFirst().orElseThrow();
+        Checkpoint old = before.sign(client, head.chainSeq(), head.hash(), java.time.Instant.now());
+        repository.insertAll(List.of(old));
+        // the restarted gateway goes on: one more entry, checkpointed with its current key
+        given().auth().oauth2(Tokens.of("chain-member", List.of("client-manager"), List.of(client)))
+                .when().get("/api/v1/clients/" + client + "/contracts/3").then().statusCode(200);
+        checkpoints.checkpoint();
+
+        JsonPath report = verify(client);
+        assertEquals(true, report.getBoolean("chains[0].valid"), report.prettify());
+        assertEquals(1, report.getInt("chains[0].checkpoints"), report.prettify());
+        assertNull(report.get("chains[0].checkpointFailure"), report.prettify());
+        assertEquals(1, report.getInt("chains[0].unknownKeyCheckpoints"), report.prettify());
+        assertEquals(old.id().toString(), report.getString("chains[0].unknownKeyCheckpoint.checkpointId"));
+        assertEquals(2, report.getInt("chains[0].unknownKeyCheckpoint.chainSeq"));
+        assertEquals("unknown key", report.getString("chains[0].unknownKeyCheckpoint.reason"));
+        assertEquals(old.keyId(), report.getString("chains[0].unknownKeyCheckpoint.keyId"));
     }
 
     @Test

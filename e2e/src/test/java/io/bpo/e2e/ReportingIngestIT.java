@@ -86,16 +86,50 @@ class ReportingIngestIT extends PlatformClient {
 
     @Test
     void kpiMeasurementsAreIngestedIdempotentlyAndReadByManagers() {
-        String contract = UUID.randomUUID().toString();
+        // globex's back-office contract (error-rate in its terms from 2026-03-01); a random minute of June 2027, far
+        // from the demo months, so that every run creates its own measurement
+        String contract = globexBackOfficeContract();
+        Instant start = Instant.parse("2027-06-01T00:00:00Z").plusSeconds(60L * new java.util.Random().nextInt(40_000));
         Map<String, Object> m = Map.of("contractId", contract, "slaKey", "error-rate",
-                "periodStart", "2024-03-01T00:00:00Z", "periodEnd", "2024-04-01T00:00:00Z",
+                "periodStart", start.toString(), "periodEnd", start.plusSeconds(60).toString(),
                 "value", 1.5, "numerator", 30, "denominator", 2000);
-        as(INGEST_ACME).body(List.of(m)).post(ACME_MEASUREMENTS).then().statusCode(200).body("created", equalTo(1));
-        as(INGEST_ACME).body(List.of(m)).post(ACME_MEASUREMENTS).then().statusCode(200).body("duplicates", equalTo(1));
-        as(ALICE).queryParam("contractId", contract).queryParam("slaKey", "error-rate").get(ACME_MEASUREMENTS)
-                .then().statusCode(200).body("", hasSize(1)).body("[0].numerator", equalTo(30));
-        as(BOB).queryParam("contractId", contract).queryParam("slaKey", "error-rate").get(ACME_MEASUREMENTS)
+        as(CAROL).body(List.of(m)).post(GLOBEX_MEASUREMENTS).then().statusCode(200).body("created", equalTo(1));
+        as(CAROL).body(List.of(m)).post(GLOBEX_MEASUREMENTS).then().statusCode(200).body("duplicates", equalTo(1));
+        as(BOB).queryParam("contractId", contract).queryParam("slaKey", "error-rate")
+                .queryParam("from", start.toString()).queryParam("to", start.plusSeconds(1).toString())
+                .get(GLOBEX_MEASUREMENTS).then().statusCode(200).body("", hasSize(1)).body("[0].numerator", equalTo(30));
+        as(ALICE).queryParam("contractId", contract).queryParam("slaKey", "error-rate").get(GLOBEX_MEASUREMENTS)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void measurementsOutsideTheContractsTermsAreRefusedNamingTheField() {
+        String globexContract = globexBackOfficeContract();
+        Map<String, Object> ok = Map.of("contractId", globexContract, "slaKey", "error-rate",
+                "periodStart", "2027-05-01T00:00:00Z", "periodEnd", "2027-06-01T00:00:00Z", "value", 1.0);
+        // the real contracts-service answers: an SLA not in the terms, a month before the contract's start
+        as(CAROL).body(List.of(ok, with(ok, "slaKey", "csat"), with(with(ok, "periodStart", "2026-01-01T00:00:00Z"),
+                        "periodEnd", "2026-02-01T00:00:00Z")))
+                .post(GLOBEX_MEASUREMENTS).then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("type", endsWith("/measurement-not-in-contract"))
+                .body("errors.field", org.hamcrest.Matchers.contains("[1].slaKey", "[2].periodStart"));
+        // the machine client of acme names a contract acme does not have (globex's, then none at all)
+        as(INGEST_ACME).body(List.of(ok, measurement("2024-03-01T00:00:00Z"))).post(ACME_MEASUREMENTS)
+                .then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("errors.field", org.hamcrest.Matchers.contains("[0].contractId", "[1].contractId"));
+    }
+
+    static String globexBackOfficeContract() {
+        List<String> ids = as(CAROL).get("/api/v1/clients/" + GLOBEX + "/contracts?limit=200").then().statusCode(200)
+                .extract().path("items.findAll { it.reference == 'GLOBEX-BPO-2026-04' }.id");
+        org.junit.jupiter.api.Assertions.assertEquals(1, ids.size(), "demo contract GLOBEX-BPO-2026-04 (./platform up)");
+        return ids.get(0);
+    }
+
+    static Map<String, Object> with(Map<String, Object> m, String field, Object value) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(m);
+        changed.put(field, value);
+        return changed;
     }
 
     static Map<String, Object> measurement(String start) {

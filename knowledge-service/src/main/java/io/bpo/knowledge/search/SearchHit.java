@@ -13,8 +13,8 @@ public record SearchHit(UUID id, ArticleType type, String title, String language
         Classification classification, ArticleStatus status, Integer publishedVersion,
         @Schema(description = "ts_rank of the match (title weighs more than tags, tags more than body)", example = "0.61")
         double rank,
-        @Schema(description = "A passage of the body (15-35 words) with the matched words between <mark> and </mark>;"
-                + " the body is Markdown written by the client: escape it before rendering as HTML",
+        @Schema(description = "A passage of the body (15-35 words), HTML-safe: the body's text is escaped (it is"
+                + " Markdown written by the client) and the matched words are between <mark> and </mark>",
                 example = "...contester une <mark>facturation</mark> : ouvrir un dossier...")
         String snippet) {
 }

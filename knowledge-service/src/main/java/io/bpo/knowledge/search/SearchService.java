@@ -13,24 +13,22 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Full-text search over the client's articles with PostgreSQL: each article is indexed in its own language's
  * configuration (French or English stemming, accents folded; see migration V2), the query is parsed in the
  * configuration of the language asked for, or in both when none is, so a French "facturé" finds "facturation".
+ * Snippets are cut in Java from the body ({@link Snippets}).
  * Native SQL, so the tenant predicate is written out here and row-level security stands behind it; the caller's
  * visibility (status for agents, RESTRICTED lists) is the same rule as for reads.
  */
 @ApplicationScoped
 @Transactional
 public class SearchService {
-    /**
-     * ts_headline options: one passage of 15-35 words around the best cover of the query, matches between mark tags.
-     * The fragment-based algorithm (MaxFragments) costs about three times as much per hit and was most of the
-     * search's time in the benchmark.
-     */
-    private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15";
+    /** Most of a body the snippet is taken from (a passage near the start is what a reader scans anyway). */
+    static final int SNIPPET_SOURCE_CHARS = 100_000;
 
     @Inject
     TenantContext tenant;
@@ -70,10 +68,10 @@ public class SearchService {
         }
         parameters.add(size + 1);
         parameters.add((page - 1) * size);
+        // snippets are cut here, in Java, from the body and the query's lexemes (Snippets, decision 0022)
         String sql = "with q as (select " + query + " as query)"
                 + " select m.id, m.type, m.title, m.language, array_to_string(m.tags, ' '), m.classification, m.status,"
-                + " m.published_version, m.rank,"
-                + " ts_headline(knowledge_ts_config(m.language), left(m.body, 100000), q.query, '" + HEADLINE + "')"
+                + " m.published_version, m.rank, left(m.body, " + SNIPPET_SOURCE_CHARS + "), cast(q.query as text)"
                 + " from (select a.id, a.type, a.title, a.language, a.tags, a.classification, a.status,"
                 + " a.published_version, a.body, ts_rank(a.search_vector, q.query) as rank"
                 + " from articles a, q where " + where
@@ -83,7 +81,8 @@ public class SearchService {
             statement.setParameter(i + 1, parameters.get(i));
         }
         List<Object[]> rows = statement.getResultList();
-        List<SearchHit> hits = rows.stream().limit(size).map(SearchService::hit).toList();
+        Set<String> lexemes = rows.isEmpty() ? Set.of() : Snippets.lexemes((String) rows.get(0)[10]);
+        List<SearchHit> hits = rows.stream().limit(size).map(row -> hit(row, lexemes)).toList();
         return new SearchResults(hits, page, size, rows.size() > size);
     }
 
@@ -102,11 +101,11 @@ public class SearchService {
                 + " || websearch_to_tsquery('public.knowledge_simple', cast(? as text)))";
     }
 
-    private static SearchHit hit(Object[] r) {
+    private static SearchHit hit(Object[] r, Set<String> lexemes) {
         String tags = (String) r[4];
         return new SearchHit((UUID) r[0], ArticleType.valueOf((String) r[1]), (String) r[2], (String) r[3],
                 tags.isEmpty() ? List.of() : List.of(tags.split(" ")), Classification.valueOf((String) r[5]),
                 ArticleStatus.valueOf((String) r[6]), r[7] == null ? null : ((Number) r[7]).intValue(),
-                ((Number) r[8]).doubleValue(), (String) r[9]);
+                ((Number) r[8]).doubleValue(), Snippets.snippet((String) r[9], lexemes));
     }
 }

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * log off >= 0.80, gateway (log on) / direct >= 0.60.
  *
  * <p>System properties: {@code concurrency} (16), {@code warmup} seconds (5), {@code seconds} per round (15),
- * {@code rounds} (2), {@code gateway.warmup} seconds of unmeasured load on each fresh gateway before round 1 (20),
+ * {@code rounds} (2), {@code gateway.warmup}: at most this many seconds of unmeasured load on each fresh gateway
+ * before round 1, until it is steady (90),
  * {@code client} (acme), {@code user} (alice), {@code service.url} (http://localhost:8081),
  * {@code gateway.dir} (gateway/target/quarkus-app).
  */
@@ -75,12 +76,14 @@ public final class AccessLogBenchmark {
             System.out.printf("Access-log cost: GET %s, %d concurrent clients, %d rounds%n", path, concurrency, rounds);
             // the two gateways are fresh JVMs while the service has been up (and JIT-compiled) for a while: bring them
             // to the same steady state before anything is measured, so that round 1 compares like with like
-            int gatewayWarmup = Integer.getInteger("gateway.warmup", 20);
+            int gatewayWarmup = Integer.getInteger("gateway.warmup", 90);
             if (gatewayWarmup > 0) {
-                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(gatewayWarmup), Duration.ofSeconds(1));
-                System.out.printf("warming up both gateways, %d s each (not measured)%n", gatewayWarmup);
-                warm.run("warm-up log ON", () -> get(logOn, token, n), 200);
-                warm.run("warm-up log OFF", () -> get(logOff, token, n), 200);
+                System.out.printf("warming up both gateways until steady (5 s windows, at most %d s each; not measured)%n",
+                        gatewayWarmup);
+                Duration window = Duration.ofSeconds(5);
+                Duration max = Duration.ofSeconds(gatewayWarmup);
+                load.warmUntilSteady("warm-up log ON", () -> get(logOn, token, n), 200, window, max);
+                load.warmUntilSteady("warm-up log OFF", () -> get(logOff, token, n), 200, window, max);
             }
             List<LoadGenerator.Result> directs = new ArrayList<>();
             List<LoadGenerator.Result> ons = new ArrayList<>();

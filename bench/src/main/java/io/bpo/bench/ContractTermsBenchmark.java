@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * before the answer, row-level security) against a plain single-row JDBC endpoint serving the same row, in the same
  * run, alternating rounds so that the machine's noise hits both alike. Prints the ratio; the goal is at least 0.40.
  *
- * <p>System properties: {@code concurrency} (16), {@code initial.warmup} seconds of unmeasured load on each
- * endpoint before round 1 (20), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
+ * <p>System properties: {@code concurrency} (16), {@code initial.warmup}: at most this many seconds of unmeasured load on
+ * each endpoint before round 1, until it is steady (90), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
  * {@code rounds} (2), {@code client} (acme), {@code reference} (ACME-BPO-2026-01), {@code user} (carol) and
  * {@code second.user} (alice), whose requests alternate.
  */
@@ -61,13 +61,15 @@ public final class ContractTermsBenchmark {
                     .header("Accept", "application/json").build();
             // the baseline server is a fresh JVM, the platform's may have served little yet: all three are brought
             // to steady state (JIT-compiled, caches filled) before anything is measured
-            int initialWarmup = Integer.getInteger("initial.warmup", 20);
+            int initialWarmup = Integer.getInteger("initial.warmup", 90);
             if (initialWarmup > 0) {
-                System.out.printf("warming up the three endpoints, %d s each (not measured)%n", initialWarmup);
-                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(initialWarmup), Duration.ofSeconds(1));
-                warm.run("warm-up baseline", toBaseline, 200);
-                warm.run("warm-up via gateway", viaGateway, 200);
-                warm.run("warm-up service", toService, 200);
+                System.out.printf("warming up the three endpoints until steady (5 s windows, at most %d s each; not"
+                        + " measured)%n", initialWarmup);
+                Duration window = Duration.ofSeconds(5);
+                Duration max = Duration.ofSeconds(initialWarmup);
+                load.warmUntilSteady("warm-up baseline", toBaseline, 200, window, max);
+                load.warmUntilSteady("warm-up via gateway", viaGateway, 200, window, max);
+                load.warmUntilSteady("warm-up service", toService, 200, window, max);
             }
             List<LoadGenerator.Result> base = new ArrayList<>();
             List<LoadGenerator.Result> full = new ArrayList<>();

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * carry the tag {@code bench-data} and author {@code bench-loader}, a second run finds them and loads nothing, and
  * {@code -Dclean=true} deletes them and exits.
  *
- * <p>System properties: {@code concurrency} (8), {@code initial.warmup} seconds of unmeasured load on each endpoint
- * before round 1 (20), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
+ * <p>System properties: {@code concurrency} (8), {@code initial.warmup}: at most this many seconds of unmeasured load on each endpoint
+ * before round 1, until it is steady (90), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
  * {@code rounds} (2), {@code jdbc.url}, {@code owner.user}/{@code owner.password}, {@code app.user}/{@code app.password}.
  */
 public final class KnowledgeSearchBenchmark {
@@ -102,12 +102,13 @@ public final class KnowledgeSearchBenchmark {
             };
             // the baseline server is a fresh JVM and the service may have served little yet: both are brought to
             // steady state (JIT-compiled, caches filled) before anything is measured
-            int initialWarmup = Integer.getInteger("initial.warmup", 20);
+            int initialWarmup = Integer.getInteger("initial.warmup", 90);
             if (initialWarmup > 0) {
-                System.out.printf("warming up both endpoints, %d s each (not measured)%n", initialWarmup);
-                LoadGenerator warm = new LoadGenerator(concurrency, Duration.ofSeconds(initialWarmup), Duration.ofSeconds(1));
-                warm.run("warm-up direct", direct, 200);
-                warm.run("warm-up via gateway", viaGateway, 200);
+                System.out.printf("warming up both endpoints until steady (5 s windows, at most %d s each; not measured)%n",
+                        initialWarmup);
+                load.warmUntilSteady("warm-up direct", direct, 200, Duration.ofSeconds(5), Duration.ofSeconds(initialWarmup));
+                load.warmUntilSteady("warm-up via gateway", viaGateway, 200, Duration.ofSeconds(5),
+                        Duration.ofSeconds(initialWarmup));
             }
             List<LoadGenerator.Result> base = new ArrayList<>();
             List<LoadGenerator.Result> full = new ArrayList<>();

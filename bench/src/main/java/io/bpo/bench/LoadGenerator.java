@@ -59,6 +59,34 @@ public final class LoadGenerator {
         return new Result(name, total, seconds, percentile(all, 50), percentile(all, 95), percentile(all, 99));
     }
 
+    /**
+     * Unmeasured load until the endpoint is at steady state: windows of {@code window} until two in a row are
+     * within 5 % of each other in throughput and in p95 (the JITs of every JVM on the path have compiled what
+     * this load runs, caches are filled), or {@code max} has passed. Prints each window, so that a run shows when
+     * it settled. JVM services are measured as they run in production: warm.
+     */
+    public void warmUntilSteady(String name, Supplier<HttpRequest> requests, int expectedStatus, Duration window,
+            Duration max) throws Exception {
+        LoadGenerator probe = new LoadGenerator(concurrency, Duration.ZERO, window);
+        long deadline = System.nanoTime() + max.toNanos();
+        Result previous = null;
+        while (System.nanoTime() < deadline) {
+            Result current = probe.run(name, requests, expectedStatus);
+            System.out.println("  " + current);
+            if (previous != null && close(previous.throughput(), current.throughput())
+                    && close(previous.p95Micros(), current.p95Micros())) {
+                System.out.printf("  %s: steady%n", name);
+                return;
+            }
+            previous = current;
+        }
+        System.out.printf("  %s: not steady after %d s; measuring anyway%n", name, max.toSeconds());
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 0.05 * Math.max(a, b);
+    }
+
     private int[] phase(Supplier<HttpRequest> requests, int expectedStatus, Duration length, long[][] latencies)
             throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);

@@ -70,7 +70,7 @@ public class AccessLogWriter {
         }
         // through the injected proxy, so that a test's mock repository is the one that writes
         committer = new GroupCommitter(repository::appendAll, AccessLogRepository::isEntryError,
-                config.maxBatchSize(), config.queueCapacity(), config.gatherWindow(), expected::get, registry);
+                config.maxBatchSize(), config.queueCapacity(), config.gatherWindow(), config.gatherSiblings(), expected::get, registry);
     }
 
     /** Graceful stop: what is queued is committed before the datasource goes away; later entries are refused. */

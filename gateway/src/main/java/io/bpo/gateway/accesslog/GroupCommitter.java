@@ -29,8 +29,9 @@ import io.micrometer.core.instrument.Timer;
  * entry is written at once; while a batch is being committed the next entries queue up and the following batch
  * takes them together.
  * <p>
- * <b>Gathering.</b> Under load a batch may also be held open for at most {@code gatherWindow}, but only while
- * {@code producers} says that entries are on their way (requests in flight that have not queued theirs yet): the
+ * <b>Gathering.</b> Under load a batch may also be held open for at most {@code gatherWindow}, but only when
+ * {@code producers} says that at least {@code gatherSiblings} entries are on their way (requests in flight that
+ * have not queued theirs yet), and only while some still are: the
  * writer then commits once for them all instead of once for each few, which is what a saturated machine needs
  * (PostgreSQL's {@code commit_delay} with {@code commit_siblings}, decision 0021). The wait ends as soon as every
  * expected entry has arrived or the batch is full. With nothing in flight, a lone entry is written at once.
@@ -71,6 +72,7 @@ final class GroupCommitter {
     private final int maxBatchSize;
     private final int queueCapacity;
     private final long gatherNanos;
+    private final int gatherSiblings;
     private final IntSupplier producers;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -98,16 +100,18 @@ final class GroupCommitter {
      */
     GroupCommitter(BatchWriter writer, Predicate<Throwable> entryError, int maxBatchSize, int queueCapacity,
             MeterRegistry registry) {
-        this(writer, entryError, maxBatchSize, queueCapacity, Duration.ZERO, () -> 0, registry);
+        this(writer, entryError, maxBatchSize, queueCapacity, Duration.ZERO, 1, () -> 0, registry);
     }
 
     /**
      * @param gatherWindow longest a batch is held open for entries on their way; zero never holds one
+     * @param gatherSiblings fewest entries on their way for a batch to be held open at all: below it, the gateway
+     *        is not busy enough for the wait to pay (PostgreSQL's commit_siblings)
      * @param producers how many entries are on their way (requests in flight that have not queued theirs yet);
      *        read under the queue's lock, so it must be cheap and must not block
      */
     GroupCommitter(BatchWriter writer, Predicate<Throwable> entryError, int maxBatchSize, int queueCapacity,
-            Duration gatherWindow, IntSupplier producers, MeterRegistry registry) {
+            Duration gatherWindow, int gatherSiblings, IntSupplier producers, MeterRegistry registry) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("max batch size must be at least 1, got " + maxBatchSize);
         }
@@ -122,6 +126,10 @@ final class GroupCommitter {
             throw new IllegalArgumentException("gather window must not be negative, got " + gatherWindow);
         }
         this.gatherNanos = gatherWindow.toNanos();
+        if (gatherSiblings < 1) {
+            throw new IllegalArgumentException("gather siblings must be at least 1, got " + gatherSiblings);
+        }
+        this.gatherSiblings = gatherSiblings;
         this.producers = producers;
         this.batchSize = DistributionSummary.builder(BATCH_SIZE_METRIC)
                 .description("Access-log entries written per transaction (group commit)")
@@ -272,7 +280,7 @@ final class GroupCommitter {
 
     /** Holds the batch open while entries are on their way, up to the gather window. Called under the lock. */
     private void gather() {
-        if (gatherNanos <= 0) {
+        if (gatherNanos <= 0 || producers.getAsInt() < gatherSiblings) {
             return;
         }
         long deadline = System.nanoTime() + gatherNanos;

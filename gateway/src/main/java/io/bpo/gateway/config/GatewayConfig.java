@@ -85,8 +85,15 @@ public interface GatewayConfig {
          * soon are in flight (like PostgreSQL's commit_delay with commit_siblings): fewer, larger commits under
          * load, at most this much added latency. 0 disables it; an idle gateway never waits (decision 0021).
          */
-        @WithDefault("1ms")
+        @WithDefault("3ms")
         Duration gatherWindow();
+
+        /**
+         * Fewest requests in flight without their entry for the writer to hold a batch open at all (PostgreSQL's
+         * commit_siblings): a lightly loaded gateway never adds the wait to an answer.
+         */
+        @WithDefault("4")
+        int gatherSiblings();
 
         /** On a graceful stop, how long the writer may take to commit what is still queued. */
         @WithDefault("30s")

@@ -63,7 +63,7 @@ class GroupCommitterTest {
         AtomicInteger onTheirWay = new AtomicInteger(3);
         // a window far longer than the test: only the arrival of the last expected entry may end the wait
         committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
-                Duration.ofSeconds(60), onTheirWay::get, registry);
+                Duration.ofSeconds(60), 1, onTheirWay::get, registry);
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (String id : List.of("g-1", "g-2", "g-3")) {
             onTheirWay.decrementAndGet();
@@ -82,17 +82,27 @@ class GroupCommitterTest {
     @Test
     void withNothingOnItsWayALoneEntryIsNotHeldByTheGatherWindow() throws Exception {
         committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
-                Duration.ofSeconds(60), () -> 0, registry);
+                Duration.ofSeconds(60), 1, () -> 0, registry);
         committer.submit(entry("alone")).get(10, TimeUnit.SECONDS);
 
         assertEquals(List.of(List.of("alone")), database.batches());
     }
 
     @Test
+    void withFewerEntriesOnTheirWayThanTheSiblingsThresholdNothingIsHeld() throws Exception {
+        // three requests in flight, threshold four: not busy enough to wait for them, even with a long window
+        committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
+                Duration.ofSeconds(60), 4, () -> 3, registry);
+        committer.submit(entry("quiet")).get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(List.of("quiet")), database.batches());
+    }
+
+    @Test
     void theGatherWindowBoundsTheWaitForEntriesThatNeverCome() throws Exception {
         // a request counted as on its way that never logs (e.g. its count leaked): the window still ends the wait
         committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 256, 1000,
-                Duration.ofMillis(200), () -> 1, registry);
+                Duration.ofMillis(200), 1, () -> 1, registry);
         committer.submit(entry("waited")).get(10, TimeUnit.SECONDS);
 
         assertEquals(List.of(List.of("waited")), database.batches());
@@ -101,7 +111,7 @@ class GroupCommitterTest {
     @Test
     void aFullBatchIsNotHeldByTheGatherWindow() throws Exception {
         committer = new GroupCommitter(database, AccessLogRepository::isEntryError, 2, 1000,
-                Duration.ofSeconds(60), () -> 100, registry);
+                Duration.ofSeconds(60), 1, () -> 100, registry);
         database.holdNextWrite();
         CompletableFuture<Void> first = committer.submit(entry("f-0"));
         // f-0 may be gathered with company: give the writer company, then let it go
@@ -116,7 +126,9 @@ class GroupCommitterTest {
     @Test
     void aNegativeGatherWindowIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new GroupCommitter(database,
-                AccessLogRepository::isEntryError, 256, 1000, Duration.ofMillis(-1), () -> 0, registry));
+                AccessLogRepository::isEntryError, 256, 1000, Duration.ofMillis(-1), 1, () -> 0, registry));
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommitter(database,
+                AccessLogRepository::isEntryError, 256, 1000, Duration.ofMillis(1), 0, () -> 0, registry));
     }
 
     @Test

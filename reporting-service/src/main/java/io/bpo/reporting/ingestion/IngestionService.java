@@ -110,6 +110,7 @@ public class IngestionService {
         private final List<InteractionRecord> chunk = new ArrayList<>(InteractionWriter.CHUNK);
         private final List<Problem.FieldError> errors = new ArrayList<>();
         private int received;
+        private boolean flushed;
         private int invalid;
 
         Batch(InteractionWriter.Session session) {
@@ -135,13 +136,14 @@ public class IngestionService {
             }
             if (invalid == 0) {
                 chunk.add(parsed.record());
-                if (chunk.size() == InteractionWriter.CHUNK) {
+                if (chunk.size() == (flushed ? InteractionWriter.CHUNK : InteractionWriter.FIRST_CHUNK)) {
                     flush();
                 }
             }
         }
 
         private void flush() {
+            flushed = true;
             session.write(chunk);
             chunk.clear();
         }

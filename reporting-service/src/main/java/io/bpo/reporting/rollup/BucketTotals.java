@@ -46,4 +46,16 @@ public record BucketTotals(
         long csatCount,
         BigDecimal qualitySum,
         long qualityCount) {
+
+    /** The totals of this bucket and queue together with {@code other}'s (another delta of the same bucket). */
+    public BucketTotals plus(BucketTotals other) {
+        return new BucketTotals(bucketStart, queue, offered + other.offered, answered + other.answered,
+                abandoned + other.abandoned, transferred + other.transferred,
+                answeredWaitSecondsSum + other.answeredWaitSecondsSum, answeredWaitCount + other.answeredWaitCount,
+                answeredWait.plus(other.answeredWait), abandonedWait.plus(other.abandonedWait),
+                handleSecondsSum + other.handleSecondsSum, handleCount + other.handleCount,
+                resolution.plus(other.resolution), fcrResolved + other.fcrResolved, fcrKnown + other.fcrKnown,
+                csatSum + other.csatSum, csatCount + other.csatCount, qualitySum.add(other.qualitySum),
+                qualityCount + other.qualityCount);
+    }
 }

@@ -3,50 +3,69 @@ package io.bpo.reporting.rollup;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The rollup totals of the records one ingestion request stored, summed per 15-minute bucket and queue while the
- * batch streams by, then added to {@code interaction_rollups} in one statement at the end of the request's
- * transaction. Holds one entry per bucket and queue the batch touches (at most a few thousand for a month of
- * records), never the records; a batch sent in offer order touches few buckets at a time.
+ * batch streams by, then appended to {@code interaction_rollups} at the end of the request's transaction, as this
+ * batch's delta of each bucket and queue it touched (decision 0024). Holds one entry per bucket and queue the batch
+ * touches (at most a few thousand for a month of records), never the records.
+ * <p>
+ * Appending, not merging: adding counts in place was cheap, but the per-second distributions are jsonb objects that
+ * had to be merged key by key (about 45 microseconds each in SQL) and every touched row rewritten whole, over a
+ * second for a batch spread over a month. Readers sum a bucket's deltas ({@link RollupStore}). So that they do not
+ * pile up, a bucket whose deltas reach {@link #COMPACT_AT} is compacted by the batch that appends the last one: its
+ * rows are deleted and their sum inserted as one row, in the same transaction. Concurrent batches cannot lose or
+ * count twice a delta: each row is deleted by one transaction only (the other one's delete skips it once the first
+ * commits), and summed by the one that deleted it; a compacted row keeps the latest {@code last_ingested_at} of the
+ * deltas it sums, so frozen statements see no late records where there are none.
  */
 public final class RollupAccumulator {
-    static final String UPSERT = """
-            insert into interaction_rollups as r (tenant_id, bucket_start, queue_key, offered, answered, abandoned,
-                transferred, answered_wait_sum, answered_wait_count, answered_wait, abandoned_wait, handle_sum,
-                handle_count, resolution, fcr_resolved, fcr_known, csat_sum, csat_count, quality_sum, quality_count,
-                last_ingested_at)
-            select ?, g.*, clock_timestamp()
-            from unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::jsonb[], ?::jsonb[], ?::bigint[], ?::bigint[], ?::jsonb[], ?::bigint[],
-                        ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::bigint[]) as g
-            on conflict (tenant_id, bucket_start, queue_key) do update set
-                offered = r.offered + excluded.offered,
-                answered = r.answered + excluded.answered,
-                abandoned = r.abandoned + excluded.abandoned,
-                transferred = r.transferred + excluded.transferred,
-                answered_wait_sum = r.answered_wait_sum + excluded.answered_wait_sum,
-                answered_wait_count = r.answered_wait_count + excluded.answered_wait_count,
-                answered_wait = seconds_merge(r.answered_wait, excluded.answered_wait),
-                abandoned_wait = seconds_merge(r.abandoned_wait, excluded.abandoned_wait),
-                handle_sum = r.handle_sum + excluded.handle_sum,
-                handle_count = r.handle_count + excluded.handle_count,
-                resolution = seconds_merge(r.resolution, excluded.resolution),
-                fcr_resolved = r.fcr_resolved + excluded.fcr_resolved,
-                fcr_known = r.fcr_known + excluded.fcr_known,
-                csat_sum = r.csat_sum + excluded.csat_sum,
-                csat_count = r.csat_count + excluded.csat_count,
-                quality_sum = r.quality_sum + excluded.quality_sum,
-                quality_count = r.quality_count + excluded.quality_count,
-                last_ingested_at = greatest(r.last_ingested_at, excluded.last_ingested_at)""";
+    /** How many deltas a bucket and queue may have before the batch that appends the last one compacts them. */
+    static final int COMPACT_AT = 8;
+    private static final String COLUMNS = """
+            bucket_start, queue_key, offered, answered, abandoned, transferred, answered_wait_sum,
+            answered_wait_count, answered_wait, abandoned_wait, handle_sum, handle_count, resolution, fcr_resolved,
+            fcr_known, csat_sum, csat_count, quality_sum, quality_count, last_ingested_at""";
+    /** Appends the deltas; answers the buckets that now have {@link #COMPACT_AT} of them (the earlier ones counted). */
+    static final String APPEND = """
+            with appended as (
+                insert into interaction_rollups (tenant_id, batch_id, %1$s)
+                select ?, ?, g.bucket_start, g.queue_key, g.offered, g.answered, g.abandoned, g.transferred,
+                       g.answered_wait_sum, g.answered_wait_count, g.answered_wait, g.abandoned_wait, g.handle_sum,
+                       g.handle_count, g.resolution, g.fcr_resolved, g.fcr_known, g.csat_sum, g.csat_count,
+                       g.quality_sum, g.quality_count, coalesce(g.last_ingested_at, clock_timestamp())
+                from unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                            ?::bigint[], ?::bigint[], ?::jsonb[], ?::jsonb[], ?::bigint[], ?::bigint[], ?::jsonb[],
+                            ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::bigint[],
+                            ?::timestamptz[]) as g(%1$s)
+                returning bucket_start, queue_key
+            )
+            select r.bucket_start, r.queue_key
+            from interaction_rollups r join appended a on r.bucket_start = a.bucket_start and r.queue_key = a.queue_key
+            where r.tenant_id = ?
+            group by r.bucket_start, r.queue_key
+            having count(*) >= ?""".formatted(COLUMNS);
+    /** Takes the deltas of the buckets to compact out of the table, answering what they held. */
+    static final String TAKE = """
+            delete from interaction_rollups r
+            using unnest(?::timestamptz[], ?::text[]) as k(bucket_start, queue_key)
+            where r.tenant_id = ? and r.bucket_start = k.bucket_start and r.queue_key = k.queue_key
+            returning r.bucket_start, r.queue_key, r.offered, r.answered, r.abandoned, r.transferred,
+                      r.answered_wait_sum, r.answered_wait_count, r.answered_wait::text, r.abandoned_wait::text,
+                      r.handle_sum, r.handle_count, r.resolution::text, r.fcr_resolved, r.fcr_known, r.csat_sum,
+                      r.csat_count, r.quality_sum, r.quality_count, r.last_ingested_at""";
     private static final long BUCKET_SECONDS = Rollups.BUCKET.toSeconds();
 
     private record Key(long bucketStart, String queue) {
@@ -70,6 +89,8 @@ public final class RollupAccumulator {
         long csatCount;
         BigDecimal qualitySum = BigDecimal.ZERO;
         long qualityCount;
+        /** Null for a batch's own totals (the time they are appended); the latest of the deltas compacted. */
+        Instant lastIngestedAt;
     }
 
     private final Map<Key, Totals> totals = new HashMap<>();
@@ -127,44 +148,175 @@ public final class RollupAccumulator {
         return totals.isEmpty();
     }
 
-    /** Adds everything accumulated to the tenant's rollups, on the transaction's connection, then forgets it. */
-    public void addTo(Connection connection, String tenantId) throws SQLException {
+    /**
+     * Appends everything accumulated to the tenant's rollups as the delta of batch {@code batchId}, on the
+     * transaction's connection, compacts the buckets that reached {@link #COMPACT_AT} deltas, then forgets it.
+     */
+    public void addTo(Connection connection, String tenantId, UUID batchId) throws SQLException {
         if (totals.isEmpty()) {
             return;
         }
-        Map.Entry<Key, Totals>[] entries = totals.entrySet().toArray(new Map.Entry[0]);
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            int p = 1;
-            upsert.setString(p++, tenantId);
-            upsert.setArray(p++, column(connection, entries, e -> Instant.ofEpochSecond(e.getKey().bucketStart())));
-            upsert.setArray(p++, column(connection, entries, e -> e.getKey().queue()));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().offered));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().answered));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().abandoned));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().transferred));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().answeredWaitSum));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().answeredWaitCount));
-            upsert.setArray(p++, column(connection, entries, e -> json(e.getValue().answeredWait)));
-            upsert.setArray(p++, column(connection, entries, e -> json(e.getValue().abandonedWait)));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().handleSum));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().handleCount));
-            upsert.setArray(p++, column(connection, entries, e -> json(e.getValue().resolution)));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().fcrResolved));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().fcrKnown));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().csatSum));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().csatCount));
-            upsert.setArray(p++, column(connection, entries, e -> e.getValue().qualitySum.toPlainString()));
-            upsert.setArray(p, column(connection, entries, e -> e.getValue().qualityCount));
-            upsert.executeUpdate();
-        }
+        List<Map.Entry<Key, Totals>> full = append(connection, tenantId, batchId, true);
         totals.clear();
+        if (!full.isEmpty()) {
+            compact(connection, tenantId, full);
+        }
     }
 
-    private static java.sql.Array column(Connection connection, Map.Entry<Key, Totals>[] entries,
-            Function<Map.Entry<Key, Totals>, Object> value) throws SQLException {
-        String[] texts = new String[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            texts[i] = value.apply(entries[i]).toString();
+    /** @return the buckets of the appended ones that reached {@link #COMPACT_AT} deltas, when asked to check */
+    private List<Map.Entry<Key, Totals>> append(Connection connection, String tenantId, UUID batchId, boolean check)
+            throws SQLException {
+        List<Map.Entry<Key, Totals>> entries = List.copyOf(totals.entrySet());
+        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+            int p = 1;
+            append.setString(p++, tenantId);
+            append.setObject(p++, batchId);
+            p = keys(connection, append, p, entries);
+            append.setArray(p++, longs(connection, entries, t -> t.offered));
+            append.setArray(p++, longs(connection, entries, t -> t.answered));
+            append.setArray(p++, longs(connection, entries, t -> t.abandoned));
+            append.setArray(p++, longs(connection, entries, t -> t.transferred));
+            append.setArray(p++, longs(connection, entries, t -> t.answeredWaitSum));
+            append.setArray(p++, longs(connection, entries, t -> t.answeredWaitCount));
+            append.setArray(p++, column(connection, entries, t -> json(t.answeredWait)));
+            append.setArray(p++, column(connection, entries, t -> json(t.abandonedWait)));
+            append.setArray(p++, longs(connection, entries, t -> t.handleSum));
+            append.setArray(p++, longs(connection, entries, t -> t.handleCount));
+            append.setArray(p++, column(connection, entries, t -> json(t.resolution)));
+            append.setArray(p++, longs(connection, entries, t -> t.fcrResolved));
+            append.setArray(p++, longs(connection, entries, t -> t.fcrKnown));
+            append.setArray(p++, longs(connection, entries, t -> t.csatSum));
+            append.setArray(p++, longs(connection, entries, t -> t.csatCount));
+            append.setArray(p++, column(connection, entries, t -> t.qualitySum.toPlainString()));
+            append.setArray(p++, longs(connection, entries, t -> t.qualityCount));
+            append.setArray(p++, column(connection, entries, t -> t.lastIngestedAt));
+            append.setString(p++, tenantId);
+            // a compacted row is never to be compacted again by the statement that appends it
+            append.setInt(p, check ? COMPACT_AT : Integer.MAX_VALUE);
+            List<Map.Entry<Key, Totals>> full = new ArrayList<>();
+            try (ResultSet rows = append.executeQuery()) {
+                while (rows.next()) {
+                    full.add(Map.entry(new Key(rows.getTimestamp(1).toInstant().getEpochSecond(), rows.getString(2)),
+                            new Totals()));
+                }
+            }
+            return full;
+        }
+    }
+
+    /** Replaces the deltas of {@code buckets} by their sum, in one row each. */
+    private void compact(Connection connection, String tenantId, List<Map.Entry<Key, Totals>> buckets)
+            throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+            int p = keys(connection, take, 1, buckets);
+            take.setString(p, tenantId);
+            try (ResultSet rows = take.executeQuery()) {
+                while (rows.next()) {
+                    Totals t = totals.computeIfAbsent(new Key(rows.getTimestamp(1).toInstant().getEpochSecond(),
+                            rows.getString(2)), k -> new Totals());
+                    t.offered += rows.getLong(3);
+                    t.answered += rows.getLong(4);
+                    t.abandoned += rows.getLong(5);
+                    t.transferred += rows.getLong(6);
+                    t.answeredWaitSum += rows.getLong(7);
+                    t.answeredWaitCount += rows.getLong(8);
+                    addDistribution(rows.getString(9), t.answeredWait);
+                    addDistribution(rows.getString(10), t.abandonedWait);
+                    t.handleSum += rows.getLong(11);
+                    t.handleCount += rows.getLong(12);
+                    addDistribution(rows.getString(13), t.resolution);
+                    t.fcrResolved += rows.getLong(14);
+                    t.fcrKnown += rows.getLong(15);
+                    t.csatSum += rows.getLong(16);
+                    t.csatCount += rows.getLong(17);
+                    t.qualitySum = t.qualitySum.add(rows.getBigDecimal(18));
+                    t.qualityCount += rows.getLong(19);
+                    Instant last = rows.getTimestamp(20).toInstant();
+                    if (t.lastIngestedAt == null || last.isAfter(t.lastIngestedAt)) {
+                        t.lastIngestedAt = last;
+                    }
+                }
+            }
+        }
+        if (!totals.isEmpty()) {
+            append(connection, tenantId, UUID.randomUUID(), false);
+            totals.clear();
+        }
+    }
+
+    /** Sets the bucket starts and queues of {@code entries} from parameter {@code p}; @return the next parameter */
+    private static int keys(Connection connection, PreparedStatement statement, int p,
+            List<Map.Entry<Key, Totals>> entries) throws SQLException {
+        String[] starts = new String[entries.size()];
+        String[] queues = new String[entries.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = Instant.ofEpochSecond(entries.get(i).getKey().bucketStart()).toString();
+            queues[i] = entries.get(i).getKey().queue();
+        }
+        statement.setArray(p++, connection.createArrayOf("text", starts));
+        statement.setArray(p++, connection.createArrayOf("text", queues));
+        return p;
+    }
+
+    /**
+     * Adds a stored distribution, jsonb's text of {@code {"42": 3, "60": 1}} (whole seconds to counts), to
+     * {@code into}. Read by hand: a Jackson tree per distribution cost more than the merge it replaced.
+     */
+    static void addDistribution(String json, Map<Long, Long> into) {
+        int i = 0;
+        int n = json.length();
+        while (i < n) {
+            if (json.charAt(i) != '"') {
+                i++;
+                continue;
+            }
+            int keyEnd = json.indexOf('"', i + 1);
+            int colon = keyEnd < 0 ? -1 : json.indexOf(':', keyEnd);
+            if (colon < 0) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
+            }
+            int start = colon + 1;
+            while (start < n && json.charAt(start) == ' ') {
+                start++;
+            }
+            int end = start;
+            while (end < n && Character.isDigit(json.charAt(end))) {
+                end++;
+            }
+            int next = end;
+            while (next < n && json.charAt(next) == ' ') {
+                next++;
+            }
+            if (next == n || (json.charAt(next) != ',' && json.charAt(next) != '}')) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
+            }
+            try {
+                long seconds = Long.parseLong(json, i + 1, keyEnd, 10);
+                long count = Long.parseLong(json, start, end, 10);
+                into.merge(seconds, count, Long::sum);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json, e);
+            }
+            i = end;
+        }
+    }
+
+    /** A column of counts as int8[], sent in binary: no text to print here and parse in the database. */
+    private static java.sql.Array longs(Connection connection, List<Map.Entry<Key, Totals>> entries,
+            ToLongFunction<Totals> value) throws SQLException {
+        Long[] longs = new Long[entries.size()];
+        for (int i = 0; i < longs.length; i++) {
+            longs[i] = value.applyAsLong(entries.get(i).getValue());
+        }
+        return connection.createArrayOf("int8", longs);
+    }
+
+    private static java.sql.Array column(Connection connection, List<Map.Entry<Key, Totals>> entries,
+            Function<Totals, Object> value) throws SQLException {
+        String[] texts = new String[entries.size()];
+        for (int i = 0; i < texts.length; i++) {
+            Object v = value.apply(entries.get(i).getValue());
+            texts[i] = v == null ? null : v.toString();
         }
         return connection.createArrayOf("text", texts);
     }

@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code interaction_rollups}, which ingestion maintains ({@code InteractionWriter}). Native SQL on the
+ * Reads {@code interaction_rollups}, which ingestion maintains ({@code RollupAccumulator}): a bucket and queue may
+ * have several rows, one delta per batch until they are compacted, and are answered as one total. Native SQL on the
  * transaction's connection, which row-level security confines to the bound tenant; the tenant is also named in the
  * query, so a caller asking for another tenant than the bound one gets nothing rather than the bound one's rows.
  */
@@ -62,8 +64,18 @@ public class RollupStore implements Rollups {
             query.setArray(5, queueArray);
             List<BucketTotals> totals = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
+                BucketTotals last = null;
                 while (rows.next()) {
-                    totals.add(totals(rows));
+                    BucketTotals delta = totals(rows);
+                    // the deltas of one bucket and queue come together (ordered by both): one total for them
+                    if (last != null && last.bucketStart().equals(delta.bucketStart())
+                            && Objects.equals(last.queue(), delta.queue())) {
+                        last = last.plus(delta);
+                        totals.set(totals.size() - 1, last);
+                    } else {
+                        last = delta;
+                        totals.add(delta);
+                    }
                 }
             }
             return totals;

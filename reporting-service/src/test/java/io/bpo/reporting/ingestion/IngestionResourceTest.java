@@ -134,6 +134,51 @@ class IngestionResourceTest {
     }
 
     @Test
+    void aKeyRepeatedInALaterChunkIsADuplicateAndTheFirstIsKept() {
+        String client = "in-dup-chunks";
+        // 7,001 records, written in two chunks: the last one repeats the first's externalId with other values
+        String json = batchJson("chunks", 7000, OFFERED);
+        String body = json.substring(0, json.length() - 1) + ",{\"externalId\":\"chunks-0\",\"channel\":\"CHAT\","
+                + "\"offeredAt\":\"" + OFFERED.plusSeconds(9000) + "\",\"abandoned\":false}]";
+        as(ingest(client)).body(body).post(interactions(client))
+                .then().statusCode(200)
+                .body("received", equalTo(7001)).body("created", equalTo(7000)).body("duplicates", equalTo(1));
+        as(viewer(client)).queryParam("period", PERIOD).queryParam("limit", 1).get(interactions(client))
+                .then().statusCode(200).body("items[0].externalId", equalTo("chunks-0"))
+                .body("items[0].channel", equalTo("EMAIL"));
+        as(viewer(client)).queryParam("period", PERIOD).queryParam("channel", "CHAT").get(interactions(client))
+                .then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void concurrentBatchesWithTheSameRecordsStoreEachRecordOnce() throws Exception {
+        String client = "in-dup-race";
+        // more than a chunk each: the batches wait on each other's keys, then count them as duplicates
+        String body = batchJson("race", 6000, OFFERED);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answers.add(pool.submit(() -> as(ingest(client)).body(body).post(interactions(client))));
+            }
+            int created = 0;
+            int duplicates = 0;
+            for (java.util.concurrent.Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                assertEquals(200, response.statusCode(), response.asString());
+                created += response.jsonPath().getInt("created");
+                duplicates += response.jsonPath().getInt("duplicates");
+            }
+            assertEquals(6000, created);
+            assertEquals(12000, duplicates);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(ingest(client)).body(body).post(interactions(client))
+                .then().statusCode(200).body("created", equalTo(0)).body("duplicates", equalTo(6000));
+    }
+
+    @Test
     void sameExternalIdForAnotherClientIsNotADuplicate() {
         String shared = id();
         String carol = Tokens.token("carol", "account-manager", "in-twin-a", "in-twin-b");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.bpo.kit.tenancy.TenantContext;
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.arc.Arc;
@@ -15,6 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +30,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +52,9 @@ class RollupsTest {
 
     @Inject
     Rollups rollups;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** One generated record: the fields rollups read, written as NDJSON. */
     record Generated(String externalId, String queue, Instant offeredAt, Integer answeredAfter, Integer waitSec,
@@ -123,9 +135,95 @@ class RollupsTest {
                     .then().statusCode(200);
         }
 
-        Map<String, BucketTotals> expected = expected(firstOfEach.values());
-        List<BucketTotals> actual = inTenant(client, () -> rollups.buckets(client, START,
-                START.plus(Duration.ofDays(2)), Set.of()));
+        assertRollupsEqual(client, firstOfEach.values(), START, START.plus(Duration.ofDays(2)));
+    }
+
+    /**
+     * Each batch appends its own delta of every bucket it touches; a bucket's deltas are compacted into one row by
+     * the batch that brings them to {@code COMPACT_AT}. Totals are the same before and after, including with batches
+     * sent concurrently, and no bucket keeps piling up rows.
+     */
+    @Test
+    void deltasOfABucketAreCompactedWithoutChangingItsTotals() throws Exception {
+        String client = "roll-compact";
+        Random random = new Random(20261123L);
+        Map<String, Generated> sent = new LinkedHashMap<>();
+        int batches = RollupAccumulator.COMPACT_AT + 5;
+        List<String> bodies = new ArrayList<>();
+        for (int batch = 0; batch < batches; batch++) {
+            StringBuilder body = new StringBuilder();
+            // every batch touches every bucket and queue of the two hours, and some at random
+            for (int bucket = 0; bucket < 8; bucket++) {
+                for (String queue : QUEUES) {
+                    Generated g = random(random, "c-" + batch + "-" + bucket + "-" + queue, START,
+                            Duration.ofSeconds(1));
+                    g = new Generated(g.externalId(), queue, START.plusSeconds(bucket * 900L + random.nextInt(900)),
+                            g.answeredAfter(), g.waitSec(), g.abandoned(), g.handle(), g.endedAfter(),
+                            g.transferred(), g.fcr(), g.csat(), g.quality());
+                    sent.put(g.externalId(), g);
+                    body.append(g.json()).append('\n');
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                Generated g = random(random, "c-" + batch + "-r" + i, START, Duration.ofHours(2));
+                sent.put(g.externalId(), g);
+                body.append(g.json()).append('\n');
+            }
+            bodies.add(body.toString());
+        }
+        String token = Tokens.token("ingest-rc", "reporting-ingest", client);
+        // the first ones one after the other, then four at once, then the last one alone
+        for (String body : bodies.subList(0, batches - 5)) {
+            ingest(client, token, body);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> concurrent = new ArrayList<>();
+            for (String body : bodies.subList(batches - 5, batches - 1)) {
+                concurrent.add(pool.submit(() -> ingest(client, token, body)));
+            }
+            for (Future<?> f : concurrent) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ingest(client, token, bodies.get(batches - 1));
+
+        assertRollupsEqual(client, sent.values(), START, START.plus(Duration.ofHours(2)));
+        // the last batch touched every bucket and queue after all the others had committed: each one has fewer
+        // deltas than would trigger a compaction (without compactions each would have one per batch)
+        Map<String, Long> rows = inTenant(client, () -> deltasPerBucket(client));
+        assertEquals(8 * QUEUES.size(), rows.size(), rows.toString());
+        assertTrue(rows.values().stream().allMatch(n -> n >= 1 && n < RollupAccumulator.COMPACT_AT), rows.toString());
+    }
+
+    private static void ingest(String client, String token, String body) {
+        given().auth().oauth2(token).config(NDJSON_AS_TEXT).contentType("application/x-ndjson").body(body)
+                .post(interactions(client)).then().statusCode(200);
+    }
+
+    /** Rows per bucket and queue, as the application reads them (row-level security on). */
+    private Map<String, Long> deltasPerBucket(String client) {
+        Map<String, Long> rows = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select bucket_start, queue_key, count(*)"
+                        + " from interaction_rollups where tenant_id = ? group by 1, 2")) {
+            query.setString(1, client);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getTimestamp(1).toInstant() + "|" + result.getString(2), result.getLong(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private void assertRollupsEqual(String client, Iterable<Generated> records, Instant from, Instant to) {
+        Map<String, BucketTotals> expected = expected(records);
+        List<BucketTotals> actual = inTenant(client, () -> rollups.buckets(client, from, to, Set.of()));
         assertEquals(expected.size(), actual.size());
         Map<String, BucketTotals> byKey = new TreeMap<>();
         actual.forEach(t -> byKey.put(t.bucketStart() + "|" + t.queue(), t));
@@ -151,7 +249,11 @@ class RollupsTest {
             assertEquals(x.qualityCount(), a.qualityCount(), e.getKey());
         }
         long total = actual.stream().mapToLong(BucketTotals::offered).sum();
-        assertEquals(firstOfEach.size(), total);
+        int count = 0;
+        for (Generated ignored : records) {
+            count++;
+        }
+        assertEquals(count, total);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.bpo.kit.http.QueryParams;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
 import io.bpo.kit.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,6 +67,7 @@ public class TermsResource {
 
     @GET
     @Path("/terms")
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // the hot read needs none: see StoredTermsReader
     @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "The complete terms, as one document (JSON or YAML)",
@@ -85,10 +87,13 @@ public class TermsResource {
                         .tag(stored.get().etag()).build();
             }
         }
-        // YAML, or nothing found: the entity path says which 404 it is (no contract, or no terms that day)
-        Contract contract = contracts.require(contractId);
-        ContractVersion version = day == null ? terms.latest(contractId) : terms.inForce(contractId, day);
-        return document(contract, version, headers);
+        // YAML, or nothing found: the entity path, in a transaction of its own, says which 404 it is (no contract,
+        // or no terms that day)
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contract contract = contracts.require(contractId);
+            ContractVersion version = day == null ? terms.latest(contractId) : terms.inForce(contractId, day);
+            return document(contract, version, headers);
+        });
     }
 
     @PUT

@@ -35,6 +35,8 @@ public class UpstreamProxy {
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     /** nginx's convention for "client closed the connection before the answer". */
     static final int CLIENT_CLOSED_REQUEST = 499;
+    /** How much of a request body may wait to be written to the service before the client is paused. */
+    static final int UPLOAD_QUEUE_BYTES = 1024 * 1024;
 
     private final UpstreamClient client;
     private final AccessLogWriter accessLog;
@@ -130,6 +132,9 @@ public class UpstreamProxy {
             if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
                 ctx.response().writeContinue();
             }
+            // a large upload is relayed in big strides: with the default 64 KB queue the client's side was paused
+            // and resumed every few buffers, and the service waited for the next ones
+            upstream.setWriteQueueMaxSize(UPLOAD_QUEUE_BYTES);
             BodyLimit body = new BodyLimit(request, maxBodyBytes, () -> {
                 exchange.markBodyTooLarge();
                 resetUpstream();

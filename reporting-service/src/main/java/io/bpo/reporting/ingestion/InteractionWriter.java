@@ -139,7 +139,8 @@ public class InteractionWriter {
         private final String tenantId;
         private final Instant receivedAt;
         private final RollupAccumulator rollups = new RollupAccumulator();
-        private Future<Integer> inFlight;
+        private Future<BitSet> inFlight;
+        private Columns inFlightColumns;
         private int chunks;
         private int created;
 
@@ -158,10 +159,28 @@ public class InteractionWriter {
             // the values are encoded here, while the previous chunk is being written (encoding sends nothing)
             Columns columns = new Columns(List.copyOf(chunk));
             columns.encode(connection);
-            awaitInFlight();
+            Columns written = inFlightColumns;
+            BitSet notStored = awaitInFlight();
             boolean savepoint = ++chunks <= MAX_SAVEPOINTS;
-            inFlight = WRITERS.submit(() -> insertNew(physical(), tenantId, columns, receivedAt, rollups,
-                    savepoint));
+            inFlight = WRITERS.submit(() -> insertNew(physical(), tenantId, columns, receivedAt, savepoint));
+            inFlightColumns = columns;
+            // the previous chunk's records go to the rollups while the database writes this one
+            if (written != null) {
+                addToRollups(written, notStored);
+            }
+        }
+
+        private void addToRollups(Columns written, BitSet notStored) {
+            List<InteractionRecord> records = written.records;
+            for (int i = 0; i < records.size(); i++) {
+                if (!notStored.get(i)) {
+                    InteractionRecord r = records.get(i);
+                    rollups.add(r.offeredAt(), r.queue(), r.answeredAt(), r.endedAt(), r.waitSeconds(),
+                            r.handleSeconds(), r.abandoned(), Boolean.TRUE.equals(r.transferred()),
+                            r.firstContactResolution(), r.csat(), r.qualityScore());
+                }
+            }
+            created += records.size() - notStored.cardinality();
         }
 
         /**
@@ -175,7 +194,11 @@ public class InteractionWriter {
 
         /** Waits for the last chunk, adds the rollups; @return how many records were stored */
         public int finish() {
-            awaitInFlight();
+            Columns written = inFlightColumns;
+            BitSet notStored = awaitInFlight();
+            if (written != null) {
+                addToRollups(written, notStored);
+            }
             try {
                 rollups.addTo(connection, tenantId, UUID.randomUUID());
             } catch (SQLException e) {
@@ -184,12 +207,13 @@ public class InteractionWriter {
             return created;
         }
 
-        private void awaitInFlight() {
+        /** @return the positions of the records of the chunk in flight that were not stored, duplicates */
+        private BitSet awaitInFlight() {
             if (inFlight == null) {
-                return;
+                return null;
             }
             try {
-                created += inFlight.get();
+                return inFlight.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while storing interaction records", e);
@@ -198,6 +222,7 @@ public class InteractionWriter {
                         : new IllegalStateException("Storing interaction records failed", e.getCause());
             } finally {
                 inFlight = null;
+                inFlightColumns = null;
             }
         }
 
@@ -271,28 +296,18 @@ public class InteractionWriter {
     }
 
     /**
-     * Stores the records whose key is new and adds them to {@code rollups}; @return how many were stored. First as if
-     * every key were new, under a savepoint; when a key was already there (a duplicate, in the database or earlier in
-     * the chunk), back to the savepoint and again with the keys checked one by one. One savepoint a chunk, for the
-     * first {@link #MAX_SAVEPOINTS} chunks of a batch (a batch of the default largest size, 100,000 records, has 21):
-     * more subtransactions than PostgreSQL tracks per transaction (64) would slow every session's snapshots down, so
-     * chunks beyond them check their keys one by one from the start.
+     * Stores the records whose key is new; @return the positions (0-based) of those not stored, their key being
+     * already there. First as if every key were new, under a savepoint; when a key was already there (a duplicate,
+     * in the database or earlier in the chunk), back to the savepoint and again with the keys checked one by one. One
+     * savepoint a chunk, for the first {@link #MAX_SAVEPOINTS} chunks of a batch (a batch of the default largest
+     * size, 100,000 records, has 21): more subtransactions than PostgreSQL tracks per transaction (64) would slow
+     * every session's snapshots down, so chunks beyond them check their keys one by one from the start.
      */
-    static int insertNew(Connection connection, String tenantId, Columns columns, Instant receivedAt,
-            RollupAccumulator rollups, boolean savepoint) {
+    static BitSet insertNew(Connection connection, String tenantId, Columns columns, Instant receivedAt,
+            boolean savepoint) {
         try {
-            BitSet notStored = savepoint && insertAll(connection, tenantId, columns, receivedAt) ? new BitSet()
+            return savepoint && insertAll(connection, tenantId, columns, receivedAt) ? new BitSet()
                     : insertOnlyNew(connection, tenantId, columns, receivedAt);
-            List<InteractionRecord> records = columns.records;
-            for (int i = 0; i < records.size(); i++) {
-                if (!notStored.get(i)) {
-                    InteractionRecord r = records.get(i);
-                    rollups.add(r.offeredAt(), r.queue(), r.answeredAt(), r.endedAt(), r.waitSeconds(),
-                            r.handleSeconds(), r.abandoned(), Boolean.TRUE.equals(r.transferred()),
-                            r.firstContactResolution(), r.csat(), r.qualityScore());
-                }
-            }
-            return records.size() - notStored.cardinality();
         } catch (SQLException e) {
             throw new IllegalStateException("Storing interaction records failed", e);
         }

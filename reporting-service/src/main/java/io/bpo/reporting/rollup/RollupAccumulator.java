@@ -25,8 +25,9 @@ import java.util.function.ToLongFunction;
  * Appending, not merging: adding counts in place was cheap, but the per-second distributions are jsonb objects that
  * had to be merged key by key (about 45 microseconds each in SQL) and every touched row rewritten whole, over a
  * second for a batch spread over a month. Readers sum a bucket's deltas ({@link RollupStore}). So that they do not
- * pile up, a bucket whose deltas reach {@link #COMPACT_AT} is compacted by the batch that appends the last one: its
- * rows are deleted and their sum inserted as one row, in the same transaction. Concurrent batches cannot lose or
+ * pile up, a bucket whose deltas reach {@link #COMPACT_AT} is compacted by the batch that appends the last one (at
+ * most {@link #COMPACT_AT_MOST} buckets a batch): its rows are deleted and their sum inserted as one row, in the same
+ * transaction. Concurrent batches cannot lose or
  * count twice a delta: each row is deleted by one transaction only (the other one's delete skips it once the first
  * commits), and summed by the one that deleted it; a compacted row keeps the latest {@code last_ingested_at} of the
  * deltas it sums, so frozen statements see no late records where there are none.
@@ -34,11 +35,16 @@ import java.util.function.ToLongFunction;
 public final class RollupAccumulator {
     /** How many deltas a bucket and queue may have before the batch that appends the last one compacts them. */
     static final int COMPACT_AT = 8;
+    /**
+     * How many buckets one batch compacts at most (those with the most deltas first): compacting every bucket of a
+     * month took 1.6 s on its own; the others stay readable as they are and are compacted by the next batches.
+     */
+    static final int COMPACT_AT_MOST = 2000;
     private static final String COLUMNS = """
             bucket_start, queue_key, offered, answered, abandoned, transferred, answered_wait_sum,
             answered_wait_count, answered_wait, abandoned_wait, handle_sum, handle_count, resolution, fcr_resolved,
             fcr_known, csat_sum, csat_count, quality_sum, quality_count, last_ingested_at""";
-    /** Appends the deltas; answers the buckets that now have {@link #COMPACT_AT} of them (the earlier ones counted). */
+    /** Appends the deltas; answers buckets that now have {@link #COMPACT_AT} deltas or more, the most first. */
     static final String APPEND = """
             with appended as (
                 insert into interaction_rollups (tenant_id, batch_id, %1$s)
@@ -56,7 +62,9 @@ public final class RollupAccumulator {
             from interaction_rollups r join appended a on r.bucket_start = a.bucket_start and r.queue_key = a.queue_key
             where r.tenant_id = ?
             group by r.bucket_start, r.queue_key
-            having count(*) >= ?""".formatted(COLUMNS);
+            having count(*) >= ?
+            order by count(*) desc
+            limit ?""".formatted(COLUMNS);
     /** Takes the deltas of the buckets to compact out of the table, answering what they held. */
     static final String TAKE = """
             delete from interaction_rollups r
@@ -192,7 +200,8 @@ public final class RollupAccumulator {
             append.setArray(p++, column(connection, entries, t -> t.lastIngestedAt));
             append.setString(p++, tenantId);
             // a compacted row is never to be compacted again by the statement that appends it
-            append.setInt(p, check ? COMPACT_AT : Integer.MAX_VALUE);
+            append.setInt(p++, check ? COMPACT_AT : Integer.MAX_VALUE);
+            append.setInt(p, COMPACT_AT_MOST);
             List<Map.Entry<Key, Totals>> full = new ArrayList<>();
             try (ResultSet rows = append.executeQuery()) {
                 while (rows.next()) {

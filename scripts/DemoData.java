@@ -567,10 +567,25 @@ public class DemoData {
             b.header("Content-Type", "application/json; charset=UTF-8");
             b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Failure(method + " " + GATEWAY + path + ": " + e + " (is the gateway running? ./platform status)");
+        HttpRequest request = b.build();
+        // a service just started may drop the gateway's first connection (503 upstream-unavailable); what is safe to
+        // send again (reads, PUTs, and records and measurements, which are idempotent by their external ids) is
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new Failure(method + " " + GATEWAY + path + ": " + e
+                        + " (is the gateway running? ./platform status)");
+            }
+            boolean safeToRepeat = method.equals("GET") || method.equals("PUT")
+                    || path.endsWith("/interactions") || path.endsWith("/measurements");
+            if (response.statusCode() != 503 || !response.body().contains("upstream-unavailable") || !safeToRepeat
+                    || attempt == 3) {
+                return response;
+            }
+            System.out.println("  " + method + " " + path + ": service unavailable, sent again");
+            Thread.sleep(1000L * attempt);
         }
     }
 

@@ -259,15 +259,23 @@ public class ReportingDemoData {
 
     // ------------------------------------------------------------------ HTTP
 
+    /** Records and measurements are idempotent by their ids: a 503 from a service just started is sent again. */
     static String post(String path, String token, String contentType, String body) throws Exception {
         HttpResponse<String> r;
-        try {
-            r = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofMinutes(5))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + ": " + e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofMinutes(5))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException("POST " + path + ": " + e);
+            }
+            if (r.statusCode() != 503 || !r.body().contains("upstream-unavailable") || attempt == 3) {
+                break;
+            }
+            System.out.println("  POST " + path + ": service unavailable, sent again");
+            Thread.sleep(1000L * attempt);
         }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("POST " + path + " -> HTTP " + r.statusCode() + "\n" + r.body());

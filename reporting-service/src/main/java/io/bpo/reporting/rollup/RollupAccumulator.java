@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -74,6 +76,12 @@ public final class RollupAccumulator {
                       r.answered_wait_sum, r.answered_wait_count, r.answered_wait::text, r.abandoned_wait::text,
                       r.handle_sum, r.handle_count, r.resolution::text, r.fcr_resolved, r.fcr_known, r.csat_sum,
                       r.csat_count, r.quality_sum, r.quality_count, r.last_ingested_at""";
+    /** The latest ingestion of each UTC day the batch's buckets are in, which lastIngestedAt reads. */
+    static final String INGEST_DAYS = """
+            insert into interaction_ingest_days as d (tenant_id, day, last_ingested_at)
+            select ?, k.day, clock_timestamp() from unnest(?::date[]) as k(day) order by k.day
+            on conflict (tenant_id, day) do update
+                set last_ingested_at = greatest(d.last_ingested_at, excluded.last_ingested_at)""";
     private static final long BUCKET_SECONDS = Rollups.BUCKET.toSeconds();
 
     private record Key(long bucketStart, String queue) {
@@ -165,9 +173,22 @@ public final class RollupAccumulator {
             return;
         }
         List<Map.Entry<Key, Totals>> full = append(connection, tenantId, batchId, true);
+        ingestDays(connection, tenantId);
         totals.clear();
         if (!full.isEmpty()) {
             compact(connection, tenantId, full);
+        }
+    }
+
+    private void ingestDays(Connection connection, String tenantId) throws SQLException {
+        TreeSet<String> days = new TreeSet<>();
+        for (Key key : totals.keySet()) {
+            days.add(LocalDate.ofEpochDay(Math.floorDiv(key.bucketStart(), 86_400L)).toString());
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(INGEST_DAYS)) {
+            upsert.setString(1, tenantId);
+            upsert.setArray(2, connection.createArrayOf("text", days.toArray(new String[0])));
+            upsert.executeUpdate();
         }
     }
 

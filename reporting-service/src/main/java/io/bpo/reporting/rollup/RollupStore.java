@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,9 +43,10 @@ public class RollupStore implements Rollups {
             where tenant_id = ? and bucket_start >= ? and bucket_start < ?
               and (cardinality(?::text[]) = 0 or queue_key = any(?::text[]))
             order by bucket_start, queue_key""";
+    /** By whole UTC days: the days of the range's first and last buckets included (V13). */
     private static final String LAST_INGESTED = """
-            select max(last_ingested_at) from interaction_rollups
-            where tenant_id = ? and bucket_start >= ? and bucket_start < ?""";
+            select max(last_ingested_at) from interaction_ingest_days
+            where tenant_id = ? and day >= ?::date and day <= ?::date""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -90,8 +93,8 @@ public class RollupStore implements Rollups {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(LAST_INGESTED)) {
             query.setString(1, tenantId);
-            query.setTimestamp(2, Timestamp.from(from));
-            query.setTimestamp(3, Timestamp.from(to));
+            query.setString(2, LocalDate.ofInstant(from, ZoneOffset.UTC).toString());
+            query.setString(3, LocalDate.ofInstant(to.minusNanos(1000), ZoneOffset.UTC).toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 Timestamp last = rows.getTimestamp(1);

@@ -26,6 +26,7 @@ public interface Rollups {
     /**
      * When a record offered in {@code [from, to)} was last ingested for the client, if any: a closed period compares
      * it with its own computation time to detect late records, which are then waiting for an explicit recompute.
+     * Answered by whole UTC days: a record offered on the range's first or last day, even outside the range, counts.
      */
     Optional<Instant> lastIngestedAt(String tenantId, Instant from, Instant to);
 }

@@ -124,7 +124,7 @@ class IsolationLayersTest {
     @Test
     void withoutATenantSettingNothingIsVisible() throws SQLException {
         Database.assertNothingVisibleWithoutTenant(url, appUser, appPassword, "interactions", "idempotency_keys",
-                "interaction_keys", "interaction_rollups", "kpi_measurements");
+                "interaction_keys", "interaction_rollups", "interaction_ingest_days", "kpi_measurements");
     }
 
     @Test

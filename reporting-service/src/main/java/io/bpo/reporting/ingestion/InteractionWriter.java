@@ -156,9 +156,8 @@ public class InteractionWriter {
                 return;
             }
             ensurePartitions(chunk);
-            // the values are encoded here, while the previous chunk is being written (encoding sends nothing)
-            Columns columns = new Columns(List.copyOf(chunk));
-            columns.encode(connection);
+            // the values are encoded here, while the previous chunk is being written
+            Columns columns = new Columns(List.copyOf(chunk), connection);
             Columns written = inFlightColumns;
             BitSet notStored = awaitInFlight();
             boolean savepoint = ++chunks <= MAX_SAVEPOINTS;
@@ -247,18 +246,17 @@ public class InteractionWriter {
         }
     }
 
-    /** A chunk's records and their values as text, one array per column of the statement. */
+    /** A chunk's records and their values, one text array per column of the statement, encoded by the driver. */
     static final class Columns {
+        private static final int COUNT = 14;
         final List<InteractionRecord> records;
-        final String[][] values = new String[14][];
-        Array[] arrays;
+        final Array[] arrays = new Array[COUNT];
 
-        Columns(List<InteractionRecord> records) {
+        /** Encodes on {@code connection}, which sends nothing: the request thread does it while a chunk is written. */
+        Columns(List<InteractionRecord> records, Connection connection) {
             this.records = records;
             int n = records.size();
-            for (int c = 0; c < values.length; c++) {
-                values[c] = new String[n];
-            }
+            String[][] values = new String[COUNT][n];
             for (int i = 0; i < n; i++) {
                 InteractionRecord r = records.get(i);
                 values[0][i] = r.externalId();
@@ -276,13 +274,8 @@ public class InteractionWriter {
                 values[12][i] = r.qualityScore() == null ? null : r.qualityScore().toPlainString();
                 values[13][i] = r.agentId();
             }
-        }
-
-        /** The columns as the driver's arrays (text[], binary), ready to bind. */
-        void encode(Connection connection) {
-            arrays = new Array[values.length];
             try {
-                for (int c = 0; c < values.length; c++) {
+                for (int c = 0; c < COUNT; c++) {
                     arrays[c] = connection.createArrayOf("text", values[c]);
                 }
             } catch (SQLException e) {
@@ -318,7 +311,7 @@ public class InteractionWriter {
             throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-            bind(connection, insert, tenantId, columns, receivedAt);
+            bind(insert, tenantId, columns, receivedAt);
             insert.executeUpdate();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -335,7 +328,7 @@ public class InteractionWriter {
     private static BitSet insertOnlyNew(Connection connection, String tenantId, Columns columns, Instant receivedAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
-            bind(connection, insert, tenantId, columns, receivedAt);
+            bind(insert, tenantId, columns, receivedAt);
             BitSet notStored = new BitSet();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -346,12 +339,9 @@ public class InteractionWriter {
         }
     }
 
-    private static void bind(Connection connection, PreparedStatement insert, String tenantId, Columns columns,
-            Instant receivedAt) throws SQLException {
+    private static void bind(PreparedStatement insert, String tenantId, Columns columns, Instant receivedAt)
+            throws SQLException {
         int p = 1;
-        if (columns.arrays == null) {
-            columns.encode(connection);
-        }
         for (Array column : columns.arrays) {
             insert.setArray(p++, column);
         }

@@ -172,7 +172,7 @@ public final class RollupAccumulator {
         if (totals.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Totals>> full = append(connection, tenantId, batchId, true);
+        List<Key> full = append(connection, tenantId, batchId, true);
         ingestDays(connection, tenantId);
         totals.clear();
         if (!full.isEmpty()) {
@@ -193,14 +193,14 @@ public final class RollupAccumulator {
     }
 
     /** @return the buckets of the appended ones that reached {@link #COMPACT_AT} deltas, when asked to check */
-    private List<Map.Entry<Key, Totals>> append(Connection connection, String tenantId, UUID batchId, boolean check)
+    private List<Key> append(Connection connection, String tenantId, UUID batchId, boolean check)
             throws SQLException {
         List<Map.Entry<Key, Totals>> entries = List.copyOf(totals.entrySet());
         try (PreparedStatement append = connection.prepareStatement(APPEND)) {
             int p = 1;
             append.setString(p++, tenantId);
             append.setObject(p++, batchId);
-            p = keys(connection, append, p, entries);
+            p = keys(connection, append, p, entries.stream().map(Map.Entry::getKey).toList());
             append.setArray(p++, longs(connection, entries, t -> t.offered));
             append.setArray(p++, longs(connection, entries, t -> t.answered));
             append.setArray(p++, longs(connection, entries, t -> t.abandoned));
@@ -223,11 +223,10 @@ public final class RollupAccumulator {
             // a compacted row is never to be compacted again by the statement that appends it
             append.setInt(p++, check ? COMPACT_AT : Integer.MAX_VALUE);
             append.setInt(p, COMPACT_AT_MOST);
-            List<Map.Entry<Key, Totals>> full = new ArrayList<>();
+            List<Key> full = new ArrayList<>();
             try (ResultSet rows = append.executeQuery()) {
                 while (rows.next()) {
-                    full.add(Map.entry(new Key(rows.getTimestamp(1).toInstant().getEpochSecond(), rows.getString(2)),
-                            new Totals()));
+                    full.add(new Key(rows.getTimestamp(1).toInstant().getEpochSecond(), rows.getString(2)));
                 }
             }
             return full;
@@ -235,7 +234,7 @@ public final class RollupAccumulator {
     }
 
     /** Replaces the deltas of {@code buckets} by their sum, in one row each. */
-    private void compact(Connection connection, String tenantId, List<Map.Entry<Key, Totals>> buckets)
+    private void compact(Connection connection, String tenantId, List<Key> buckets)
             throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(TAKE)) {
             int p = keys(connection, take, 1, buckets);
@@ -250,11 +249,11 @@ public final class RollupAccumulator {
                     t.transferred += rows.getLong(6);
                     t.answeredWaitSum += rows.getLong(7);
                     t.answeredWaitCount += rows.getLong(8);
-                    addDistribution(rows.getString(9), t.answeredWait);
-                    addDistribution(rows.getString(10), t.abandonedWait);
+                    SecondsDistribution.addStored(rows.getString(9), t.answeredWait);
+                    SecondsDistribution.addStored(rows.getString(10), t.abandonedWait);
                     t.handleSum += rows.getLong(11);
                     t.handleCount += rows.getLong(12);
-                    addDistribution(rows.getString(13), t.resolution);
+                    SecondsDistribution.addStored(rows.getString(13), t.resolution);
                     t.fcrResolved += rows.getLong(14);
                     t.fcrKnown += rows.getLong(15);
                     t.csatSum += rows.getLong(16);
@@ -274,61 +273,18 @@ public final class RollupAccumulator {
         }
     }
 
-    /** Sets the bucket starts and queues of {@code entries} from parameter {@code p}; @return the next parameter */
-    private static int keys(Connection connection, PreparedStatement statement, int p,
-            List<Map.Entry<Key, Totals>> entries) throws SQLException {
-        String[] starts = new String[entries.size()];
-        String[] queues = new String[entries.size()];
+    /** Sets the bucket starts and queues of {@code keys} from parameter {@code p}; @return the next parameter */
+    private static int keys(Connection connection, PreparedStatement statement, int p, List<Key> keys)
+            throws SQLException {
+        String[] starts = new String[keys.size()];
+        String[] queues = new String[keys.size()];
         for (int i = 0; i < starts.length; i++) {
-            starts[i] = Instant.ofEpochSecond(entries.get(i).getKey().bucketStart()).toString();
-            queues[i] = entries.get(i).getKey().queue();
+            starts[i] = Instant.ofEpochSecond(keys.get(i).bucketStart()).toString();
+            queues[i] = keys.get(i).queue();
         }
         statement.setArray(p++, connection.createArrayOf("text", starts));
         statement.setArray(p++, connection.createArrayOf("text", queues));
         return p;
-    }
-
-    /**
-     * Adds a stored distribution, jsonb's text of {@code {"42": 3, "60": 1}} (whole seconds to counts), to
-     * {@code into}. Read by hand: a Jackson tree per distribution cost more than the merge it replaced.
-     */
-    static void addDistribution(String json, Map<Long, Long> into) {
-        int i = 0;
-        int n = json.length();
-        while (i < n) {
-            if (json.charAt(i) != '"') {
-                i++;
-                continue;
-            }
-            int keyEnd = json.indexOf('"', i + 1);
-            int colon = keyEnd < 0 ? -1 : json.indexOf(':', keyEnd);
-            if (colon < 0) {
-                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
-            }
-            int start = colon + 1;
-            while (start < n && json.charAt(start) == ' ') {
-                start++;
-            }
-            int end = start;
-            while (end < n && Character.isDigit(json.charAt(end))) {
-                end++;
-            }
-            int next = end;
-            while (next < n && json.charAt(next) == ' ') {
-                next++;
-            }
-            if (next == n || (json.charAt(next) != ',' && json.charAt(next) != '}')) {
-                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
-            }
-            try {
-                long seconds = Long.parseLong(json, i + 1, keyEnd, 10);
-                long count = Long.parseLong(json, start, end, 10);
-                into.merge(seconds, count, Long::sum);
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json, e);
-            }
-            i = end;
-        }
     }
 
     /** A column of counts as int8[], sent in binary: no text to print here and parse in the database. */

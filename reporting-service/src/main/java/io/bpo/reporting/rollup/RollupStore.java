@@ -1,8 +1,5 @@
 package io.bpo.reporting.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reads {@code interaction_rollups}, which ingestion maintains ({@code RollupAccumulator}): a bucket and queue may
@@ -50,9 +44,6 @@ public class RollupStore implements Rollups {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -116,41 +107,16 @@ public class RollupStore implements Rollups {
                 rows.getLong("transferred"),
                 rows.getLong("answered_wait_sum"),
                 rows.getLong("answered_wait_count"),
-                distribution(rows.getString("answered_wait")),
-                distribution(rows.getString("abandoned_wait")),
+                SecondsDistribution.ofStored(rows.getString("answered_wait")),
+                SecondsDistribution.ofStored(rows.getString("abandoned_wait")),
                 rows.getLong("handle_sum"),
                 rows.getLong("handle_count"),
-                distribution(rows.getString("resolution")),
+                SecondsDistribution.ofStored(rows.getString("resolution")),
                 rows.getLong("fcr_resolved"),
                 rows.getLong("fcr_known"),
                 rows.getLong("csat_sum"),
                 rows.getLong("csat_count"),
                 rows.getBigDecimal("quality_sum"),
                 rows.getLong("quality_count"));
-    }
-
-    /** {"42": 3, "7": 1} as stored, into seconds in increasing order. */
-    SecondsDistribution distribution(String json) {
-        try {
-            JsonNode node = mapper.readTree(json);
-            if (node.isEmpty()) {
-                return SecondsDistribution.EMPTY;
-            }
-            Map<Long, Long> sorted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                sorted.put(Long.parseLong(entry.getKey()), entry.getValue().asLong());
-            }
-            long[] seconds = new long[sorted.size()];
-            long[] counts = new long[sorted.size()];
-            int i = 0;
-            for (Map.Entry<Long, Long> entry : sorted.entrySet()) {
-                seconds[i] = entry.getKey();
-                counts[i++] = entry.getValue();
-            }
-            return new SecondsDistribution(seconds, counts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored distribution is not JSON: " + json, e);
-        }
     }
 }

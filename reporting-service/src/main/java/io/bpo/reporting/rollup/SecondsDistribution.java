@@ -1,6 +1,8 @@
 package io.bpo.reporting.rollup;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An exact count of values per whole second: {@code seconds} strictly increasing, {@code counts[i]} the number of
@@ -80,5 +82,62 @@ public final class SecondsDistribution {
     @Override
     public String toString() {
         return "SecondsDistribution" + Arrays.toString(seconds) + "x" + Arrays.toString(counts);
+    }
+
+    /** A distribution as stored in a rollup row: jsonb's text of {@code {"42": 3, "60": 1}}. */
+    public static SecondsDistribution ofStored(String json) {
+        TreeMap<Long, Long> sorted = new TreeMap<>();
+        addStored(json, sorted);
+        long[] seconds = new long[sorted.size()];
+        long[] counts = new long[sorted.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> entry : sorted.entrySet()) {
+            seconds[i] = entry.getKey();
+            counts[i++] = entry.getValue();
+        }
+        return new SecondsDistribution(seconds, counts);
+    }
+
+    /**
+     * Adds a stored distribution, jsonb's text of {@code {"42": 3, "60": 1}} (whole seconds to counts), to
+     * {@code into}, second by second; anything else in it is refused, never misread.
+     */
+    static void addStored(String json, Map<Long, Long> into) {
+        int i = 0;
+        int n = json.length();
+        while (i < n) {
+            if (json.charAt(i) != '"') {
+                i++;
+                continue;
+            }
+            int keyEnd = json.indexOf('"', i + 1);
+            int colon = keyEnd < 0 ? -1 : json.indexOf(':', keyEnd);
+            if (colon < 0) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
+            }
+            int start = colon + 1;
+            while (start < n && json.charAt(start) == ' ') {
+                start++;
+            }
+            int end = start;
+            while (end < n && Character.isDigit(json.charAt(end))) {
+                end++;
+            }
+            int next = end;
+            while (next < n && json.charAt(next) == ' ') {
+                next++;
+            }
+            if (next == n || (json.charAt(next) != ',' && json.charAt(next) != '}')) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json);
+            }
+            try {
+                long seconds = Long.parseLong(json, i + 1, keyEnd, 10);
+                long count = Long.parseLong(json, start, end, 10);
+                into.merge(seconds, count, Long::sum);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("A stored distribution is not {\"seconds\": count}: " + json, e);
+            }
+            i = end;
+        }
     }
 }

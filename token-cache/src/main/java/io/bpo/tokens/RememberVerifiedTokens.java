@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The last step of every successful authentication: remembers the bearer token's identity, as every other
- * augmentor left it, so that {@link CachedTokenIdentityProvider} can answer the same token's next request.
+ * augmentor left it, so that {@link CachedBearerAuthenticationMechanism} can answer the same token's next request.
  */
 @ApplicationScoped
 public class RememberVerifiedTokens implements SecurityIdentityAugmentor {

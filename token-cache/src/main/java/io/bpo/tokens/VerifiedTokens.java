@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Identities of access tokens already verified by this process, so that a client sending the same token many
  * times pays for its signature check once (decision 0017). Filled by {@link RememberVerifiedTokens} after
- * quarkus-oidc verified a token, read by {@link CachedTokenIdentityProvider} before it would verify it again.
+ * quarkus-oidc verified a token, read by {@link CachedBearerAuthenticationMechanism} before it would verify it again.
  * <p>
  * The key is the SHA-256 of the whole token: only the exact token that was verified is recognised, and a token
  * differing in one byte (another signature, another claim) goes through full verification. An entry never

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 class VerifiedTokensTest {
@@ -138,24 +139,55 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theProviderAnswersOnlyForTokensTheAugmentorRemembered() {
+    void theMechanismAnswersOnlyForTokensTheAugmentorRemembered() {
         VerifiedTokens tokens = new VerifiedTokens(config(100, Duration.ofDays(1)), new SimpleMeterRegistry(),
                 Clock.systemUTC());
-        CachedTokenIdentityProvider provider = new CachedTokenIdentityProvider(tokens);
+        CachedBearerAuthenticationMechanism mechanism = new CachedBearerAuthenticationMechanism(tokens);
         RememberVerifiedTokens augmentor = new RememberVerifiedTokens(tokens);
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential("token-a"));
+        RoutingContext request = withAuthorization("Bearer token-a");
 
-        assertNull(provider.authenticate(request, null).await().indefinitely(), "unknown token: left to OIDC");
+        assertNull(mechanism.authenticate(request, null).await().indefinitely(), "unknown token: left to OIDC");
 
         SecurityIdentity verified = QuarkusSecurityIdentity.builder(identity(Instant.now().plusSeconds(60)))
                 .addCredential(new AccessTokenCredential("token-a")).build();
         assertSame(verified, augmentor.augment(verified, null).await().indefinitely());
 
-        SecurityIdentity answered = provider.authenticate(request, null).await().indefinitely();
+        SecurityIdentity answered = mechanism.authenticate(request, null).await().indefinitely();
         assertNotNull(answered);
         assertEquals("carol", answered.getPrincipal().getName());
-        assertNull(provider.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential("token-b")), null)
-                .await().indefinitely());
-        assertEquals(true, provider.priority() > 1001, "asked before quarkus-oidc's provider");
+        assertEquals(Set.of("account-manager"), answered.getRoles());
+        assertSame(request, answered.getAttribute(RoutingContext.class.getName()), "the request's own context");
+        assertNotNull(mechanism.authenticate(withAuthorization("bearer token-a"), null).await().indefinitely(),
+                "the scheme in any case, as the OIDC mechanism reads it");
+        for (String other : new String[] {"Bearer token-b", "Bearer  token-a", "Basic token-a", "token-a",
+                "Bearer token-a ", "Bearertoken-a"}) {
+            assertNull(mechanism.authenticate(withAuthorization(other), null).await().indefinitely(), other);
+        }
+        assertNull(mechanism.authenticate(withAuthorization(null), null).await().indefinitely(), "no header");
+        assertEquals(true, mechanism.getPriority() > 1001, "tried before quarkus-oidc's mechanism");
+        assertEquals(false, mechanism.sendChallenge(request).await().indefinitely(), "the OIDC challenge is sent");
+        assertNull(mechanism.getChallenge(request).await().indefinitely());
+    }
+
+    @Test
+    void theTokenIsReadAsTheOidcMechanismReadsIt() {
+        assertEquals("abc.def.ghi", CachedBearerAuthenticationMechanism.bearerToken("Bearer abc.def.ghi"));
+        assertEquals("abc", CachedBearerAuthenticationMechanism.bearerToken("BEARER abc"));
+        assertEquals(" abc", CachedBearerAuthenticationMechanism.bearerToken("Bearer  abc"));
+        assertNull(CachedBearerAuthenticationMechanism.bearerToken("Bearer"));
+        assertNull(CachedBearerAuthenticationMechanism.bearerToken(" Bearer abc"));
+        assertNull(CachedBearerAuthenticationMechanism.bearerToken("DPoP abc"));
+        assertNull(CachedBearerAuthenticationMechanism.bearerToken(null));
+    }
+
+    /** A routing context whose request has this Authorization header (null: none). */
+    static RoutingContext withAuthorization(String header) {
+        HttpServerRequest request = (HttpServerRequest) java.lang.reflect.Proxy.newProxyInstance(
+                VerifiedTokensTest.class.getClassLoader(), new Class<?>[] {HttpServerRequest.class},
+                (proxy, method, args) -> "getHeader".equals(method.getName())
+                        && HttpHeaders.AUTHORIZATION.toString().equalsIgnoreCase(String.valueOf(args[0])) ? header : null);
+        return (RoutingContext) java.lang.reflect.Proxy.newProxyInstance(VerifiedTokensTest.class.getClassLoader(),
+                new Class<?>[] {RoutingContext.class},
+                (proxy, method, args) -> "request".equals(method.getName()) ? request : null);
     }
 }

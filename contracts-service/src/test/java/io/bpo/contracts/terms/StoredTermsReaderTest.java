@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.bpo.contracts.contract.ContractStatus;
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +39,9 @@ class StoredTermsReaderTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
 
     @BeforeEach
     void clients() {
@@ -67,6 +75,30 @@ class StoredTermsReaderTest {
             assertEquals(Optional.empty(), StoredTermsReader.read(connection, OWN, others, LocalDate.now()));
             assertTrue(StoredTermsReader.read(connection, OTHER, others, null).isPresent());
         }
+    }
+
+    @Test
+    void theDocumentCarriesTheStoredTermsAsTheyAre() throws Exception {
+        String stored = "{\"scope\":[{\"key\":\"appels-facturation\",\"description\":\"Réclamations — \\\"urgent\\\" ☎\"}],"
+                + "\"fee\":1234.50}";
+        StoredTermsView view = new StoredTermsView(UUID.randomUUID(), OWN, "REF-É", "Relation client \"Île\"", "EUR",
+                ContractStatus.ACTIVE, 2, 1, LocalDate.of(2026, 3, 15), stored);
+        String json = view.json(mapper);
+
+        JsonNode document = mapper.readTree(json);
+        assertEquals(view.contractId().toString(), document.get("contractId").asText());
+        assertEquals("Relation client \"Île\"", document.get("title").asText());
+        assertEquals("REF-É", document.get("reference").asText());
+        assertEquals("ACTIVE", document.get("status").asText());
+        assertEquals(2, document.get("versionNumber").asInt());
+        assertEquals(1, document.get("amendmentNumber").asInt());
+        assertEquals("2026-03-15", document.get("effectiveFrom").asText());
+        assertEquals(mapper.readTree(stored), document.get("terms"));
+        List<String> fields = new ArrayList<>();
+        document.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("contractId", "clientId", "reference", "title", "currency", "status", "versionNumber",
+                "amendmentNumber", "effectiveFrom", "terms"), fields, "the fields of TermsView, terms last");
+        assertTrue(json.endsWith(",\"terms\":" + stored + "}"), "the stored text, unchanged (1234.50 stays 1234.50)");
     }
 
     @Test

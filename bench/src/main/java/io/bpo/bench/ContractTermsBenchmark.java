@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>System properties: {@code concurrency} (16), {@code initial.warmup}: at most this many seconds of unmeasured load on
  * each endpoint before round 1, until it is steady (90), {@code warmup} seconds before each round (5), {@code seconds} per round (15),
- * {@code rounds} (2), {@code client} (acme), {@code reference} (ACME-BPO-2026-01), {@code user} (carol) and
- * {@code second.user} (alice), whose requests alternate.
+ * {@code rounds} (2), {@code client} (acme), {@code reference} (ACME-BPO-2026-01) and {@code users}
+ * (carol,alice,grace), whose requests take turns.
  */
 public final class ContractTermsBenchmark {
     private ContractTermsBenchmark() {
@@ -26,10 +26,14 @@ public final class ContractTermsBenchmark {
         int rounds = Integer.getInteger("rounds", 2);
         String client = System.getProperty("client", "acme");
         String reference = System.getProperty("reference", "ACME-BPO-2026-01");
-        String token = Platform.token(System.getProperty("user", "carol"));
-        // two subjects allowed to read acme's terms, alternated: the gateway's per-subject quota (1000/s by default)
-        // must not be what is measured; any 429 fails the run
-        String[] tokens = {token, Platform.token(System.getProperty("second.user", "alice"))};
+        // several subjects allowed to read acme's terms, taking turns: the gateway's per-subject quota (1000/s by
+        // default) must not be what is measured; any 429 fails the run
+        String[] users = System.getProperty("users", "carol,alice,grace").split(",");
+        String[] tokens = new String[users.length];
+        for (int i = 0; i < users.length; i++) {
+            tokens[i] = Platform.token(users[i].trim());
+        }
+        String token = tokens[0];
         java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
         String contracts = Platform.get("/api/v1/clients/" + client + "/contracts?limit=200", token);
@@ -54,10 +58,10 @@ public final class ContractTermsBenchmark {
                     client, reference, gatewayBytes, concurrency, rounds);
             Supplier<HttpRequest> toBaseline = () -> HttpRequest.newBuilder(direct).build();
             Supplier<HttpRequest> viaGateway = () -> HttpRequest.newBuilder(gateway)
-                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
+                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() % tokens.length)])
                     .header("Accept", "application/json").build();
             Supplier<HttpRequest> toService = () -> HttpRequest.newBuilder(service)
-                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() & 1)])
+                    .header("Authorization", "Bearer " + tokens[(int) (sent.getAndIncrement() % tokens.length)])
                     .header("Accept", "application/json").build();
             // the baseline server is a fresh JVM, the platform's may have served little yet: all three are brought
             // to steady state (JIT-compiled, caches filled) before anything is measured

@@ -40,12 +40,19 @@ public class CachedBearerAuthenticationMechanism implements HttpAuthenticationMe
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        SecurityIdentity remembered = remembered(context);
+        return remembered == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(remembered);
+    }
+
+    /**
+     * The request's identity when its bearer token was verified earlier and is still valid, as the request's own;
+     * null when the token must go through the OIDC mechanism (or there is none). Synchronous, for a caller that
+     * authenticates on demand (the gateway) and can skip the reactive chain when the answer is already known.
+     */
+    public SecurityIdentity remembered(RoutingContext context) {
         String token = bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION));
         SecurityIdentity remembered = token == null ? null : verifiedTokens.find(token);
-        if (remembered == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return Uni.createFrom().item(VerifiedTokens.forRequest(remembered, context));
+        return remembered == null ? null : VerifiedTokens.forRequest(remembered, context);
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header, as the OIDC mechanism extracts it; else null. */

@@ -2,7 +2,6 @@ package io.bpo.contracts.terms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bpo.contracts.changerequest.ChangeRequestResource;
 import io.bpo.contracts.changerequest.ChangeRequestService;
 import io.bpo.contracts.changerequest.ChangeRequestView;
@@ -66,9 +65,6 @@ public class TermsResource {
     @Inject
     StoredTermsReader storedTerms;
 
-    @Inject
-    ObjectMapper mapper;
-
     @GET
     @Path("/terms")
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // the hot read needs none: see StoredTermsReader
@@ -87,7 +83,7 @@ public class TermsResource {
         if (!wantsYaml(headers)) {
             var stored = storedTerms.read(contractId, day);
             if (stored.isPresent()) {
-                return RestResponse.ResponseBuilder.ok((Object) stored.get().view().json(mapper),
+                return RestResponse.ResponseBuilder.ok((Object) stored.get().view().json(),
                                 MediaType.APPLICATION_JSON)
                         .tag(stored.get().etag()).build();
             }
@@ -229,7 +225,7 @@ public class TermsResource {
         if (wantsYaml(headers)) {
             return document(terms.view(contract, version), TermsService.etag(version), headers);
         }
-        return RestResponse.ResponseBuilder.ok((Object) terms.storedView(contract, version).json(mapper),
+        return RestResponse.ResponseBuilder.ok((Object) terms.storedView(contract, version).json(),
                         MediaType.APPLICATION_JSON)
                 .tag(TermsService.etag(version)).build();
     }

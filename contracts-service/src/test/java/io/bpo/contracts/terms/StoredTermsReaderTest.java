@@ -83,7 +83,7 @@ class StoredTermsReaderTest {
                 + "\"fee\":1234.50}";
         StoredTermsView view = new StoredTermsView(UUID.randomUUID(), OWN, "REF-É", "Relation client \"Île\"", "EUR",
                 ContractStatus.ACTIVE, 2, 1, LocalDate.of(2026, 3, 15), stored);
-        String json = view.json(mapper);
+        String json = view.json();
 
         JsonNode document = mapper.readTree(json);
         assertEquals(view.contractId().toString(), document.get("contractId").asText());
@@ -99,6 +99,25 @@ class StoredTermsReaderTest {
         assertEquals(List.of("contractId", "clientId", "reference", "title", "currency", "status", "versionNumber",
                 "amendmentNumber", "effectiveFrom", "terms"), fields, "the fields of TermsView, terms last");
         assertTrue(json.endsWith(",\"terms\":" + stored + "}"), "the stored text, unchanged (1234.50 stays 1234.50)");
+    }
+
+    /** The fields of {@link StoredTermsView} before the terms, for the service's own mapper to write. */
+    record Head(UUID contractId, String clientId, String reference, String title, String currency,
+            ContractStatus status, Integer versionNumber, Integer amendmentNumber, LocalDate effectiveFrom) {
+    }
+
+    @Test
+    void theDocumentIsExactlyWhatTheServicesMapperWouldWrite() throws Exception {
+        List<StoredTermsView> views = List.of(
+                new StoredTermsView(UUID.randomUUID(), OWN, "R\"1\\/é", "Tab\there\nline \u0001 \u007f ☎ 😀 </script>",
+                        "EUR", ContractStatus.DRAFT, 1, 0, LocalDate.of(2026, 1, 1), "{}"),
+                new StoredTermsView(UUID.randomUUID(), OTHER, "R", null, null, null, null, null, null, "{\"a\":[1,2]}"));
+        for (StoredTermsView view : views) {
+            String head = mapper.writeValueAsString(new Head(view.contractId(), view.clientId(), view.reference(),
+                    view.title(), view.currency(), view.status(), view.versionNumber(), view.amendmentNumber(),
+                    view.effectiveFrom()));
+            assertEquals(head.substring(0, head.length() - 1) + ",\"terms\":" + view.terms() + "}", view.json());
+        }
     }
 
     @Test

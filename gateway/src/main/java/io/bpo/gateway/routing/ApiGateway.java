@@ -88,6 +88,12 @@ public class ApiGateway {
             exchange.service(GATEWAY_SERVICE);
         }
 
+        SecurityIdentity known = authentication.known(ctx);
+        if (known != null) {
+            // a token verified before: no reactive chain, no hop back to this context
+            guarded(ctx, exchange, () -> authenticated(ctx, exchange, route, known));
+            return;
+        }
         Context context = Vertx.currentContext();
         authentication.authenticate(ctx)
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))

@@ -4,6 +4,7 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.bpo.tokens.CachedBearerAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -26,9 +27,22 @@ public class BearerAuthentication {
     };
 
     private final IdentityProviderManager identityProviderManager;
+    private final CachedBearerAuthenticationMechanism verifiedBefore;
 
-    BearerAuthentication(IdentityProviderManager identityProviderManager) {
+    BearerAuthentication(IdentityProviderManager identityProviderManager,
+            CachedBearerAuthenticationMechanism verifiedBefore) {
         this.identityProviderManager = identityProviderManager;
+        this.verifiedBefore = verifiedBefore;
+    }
+
+    /**
+     * The request's identity at once when its bearer token was verified earlier by this gateway and is still valid
+     * (the token cache, decision 0017), set as the request's identity for what runs after the gateway (the access-log
+     * API's role checks); null when {@link #authenticate} must run the full authentication.
+     */
+    public SecurityIdentity known(RoutingContext ctx) {
+        SecurityIdentity identity = verifiedBefore.remembered(ctx);
+        return identity == null ? null : QuarkusHttpUser.setIdentity(identity, ctx);
     }
 
     /**

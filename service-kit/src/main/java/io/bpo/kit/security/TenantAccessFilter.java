@@ -5,7 +5,10 @@ import io.bpo.kit.tenancy.ClientIds;
 import io.bpo.kit.tenancy.TenantContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,6 +36,9 @@ public class TenantAccessFilter {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> checkTenant(ContainerRequestContext request) {
         String clientId = request.getUriInfo().getPathParameters().getFirst(CLIENT_ID_PARAM);
@@ -44,8 +50,21 @@ public class TenantAccessFilter {
             return Uni.createFrom().item(Problems.response(404, "not-found", "Not Found",
                     "No client " + clientId, path, List.of()));
         }
+        SecurityIdentity known = knownIdentity();
+        if (known != null) {
+            // proactive authentication has already resolved it: decided at once, and a request that may proceed is
+            // not suspended and resumed around a Uni (null: go on)
+            Response refusal = decide(known, null, clientId, path);
+            return refusal == null ? null : Uni.createFrom().item(refusal);
+        }
         return identities.getDeferredIdentity()
                 .onItemOrFailure().transform((identity, failure) -> decide(identity, failure, clientId, path));
+    }
+
+    /** The identity authentication put on the request, when it has; else null (not resolved yet, or anonymous). */
+    private SecurityIdentity knownIdentity() {
+        RoutingContext context = currentRequest.getCurrent();
+        return context != null && context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     private Response decide(SecurityIdentity identity, Throwable failure, String clientId, String path) {

@@ -47,8 +47,10 @@ for overlay in "${OVERLAYS[@]}"; do
 done
 
 # ---------------------------------------------------------------- 4. one source of truth
-# The gateway depends on no other module of the reactor, so a copy of it and of the parent pom builds alone;
-# its compiled classes are copied with their timestamps, so Maven only re-runs resources and the Quarkus build.
+# A copy of the gateway and of the parent pom builds alone once the one module of the reactor it depends on,
+# token-cache, is in the local Maven repository (installed here from this tree: `verify` installs nothing, and a
+# fresh machine has no earlier copy); its compiled classes are copied with their timestamps, so Maven only re-runs
+# resources and the Quarkus build.
 source_of_truth_test() {
   local key=quarkus.kubernetes.startup-probe.failure-threshold tmp props old new m
   tmp=$(mktemp -d)
@@ -65,6 +67,12 @@ source_of_truth_test() {
   [[ "$old" =~ ^[0-9]+$ ]] || k8s_tools_fail "source-of-truth test: $key not found in gateway's application.properties"
   new=$((old + 1))
   sed -i "s/^$key=.*/$key=$new/" "$props"
+  say "source of truth: installing token-cache (the gateway's one reactor dependency) into the local Maven repository"
+  if ! "$ROOT/mvnw" -B -q -o -f "$ROOT/pom.xml" -pl token-cache -am install -DskipTests >"$tmp/install.log" 2>&1 \
+     && ! "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl token-cache -am install -DskipTests >"$tmp/install.log" 2>&1; then
+    tail -n 40 "$tmp/install.log" >&2
+    k8s_tools_fail "source-of-truth test: token-cache could not be installed"
+  fi
   say "source of truth: building a copy of the gateway with $key=$new (was $old)"
   if ! "$ROOT/mvnw" -B -q -o -f "$tmp/tree/gateway/pom.xml" package -DskipTests >"$tmp/build.log" 2>&1 \
      && ! "$ROOT/mvnw" -B -q -f "$tmp/tree/gateway/pom.xml" package -DskipTests >"$tmp/build.log" 2>&1; then

@@ -52,6 +52,22 @@ class TokenCacheTest {
     }
 
     @Test
+    void aCachedTokenIsStillRefusedAnotherClientAndTheRefusalLogged() {
+        String token = Tokens.of("cache-tenant-" + UUID.randomUUID(), ROLES, List.of(CLIENT));
+        given().auth().oauth2(token).when().get(PATH).then().statusCode(200);
+        double hitsBefore = hits();
+
+        String requestId = "cache-" + UUID.randomUUID();
+        given().auth().oauth2(token).header("X-Request-Id", requestId)
+                .when().get("/api/v1/clients/globex-token-cache/contracts")
+                .then().statusCode(403).body("type", equalTo("https://bpo.example/problems/tenant-forbidden"));
+
+        assertEquals(hitsBefore + 1, hits(), "answered from the cache, and the tenant check ran on it");
+        assertEquals("DENIED_TENANT", AccessLogRows.single(dataSource, requestId).get("outcome"));
+        assertEquals("globex-token-cache", AccessLogRows.single(dataSource, requestId).get("client_id"));
+    }
+
+    @Test
     void aCachedTokenStopsWorkingAtItsExpiry() {
         Instant expiry = Instant.now().plusSeconds(3);
         String token = Tokens.expiringAt(expiry, "cache-expiring", ROLES, List.of(CLIENT));

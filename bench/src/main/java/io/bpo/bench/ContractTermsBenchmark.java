@@ -22,6 +22,10 @@ public final class ContractTermsBenchmark {
     private ContractTermsBenchmark() {
     }
 
+    /** One of the measured endpoints, with the results of its rounds. */
+    private record Endpoint(String label, Supplier<HttpRequest> request, List<LoadGenerator.Result> results) {
+    }
+
     public static void main(String[] args) throws Exception {
         int concurrency = Integer.getInteger("concurrency", 16);
         int rounds = Integer.getInteger("rounds", 3);
@@ -82,25 +86,20 @@ public final class ContractTermsBenchmark {
             // the three take turns starting each round (rounds defaults to 3, so each starts once): a slower moment
             // of the machine, or the autovacuum that the access log's inserts set off, does not always fall on the
             // same one. The same call straight to contracts-service shows where the time goes.
-            List<String> order = new ArrayList<>(List.of("baseline", "gateway", "service"));
-            StringBuilder perRound = new StringBuilder();
+            List<Endpoint> order = new ArrayList<>(List.of(new Endpoint("baseline JDBC endpoint", toBaseline, base),
+                    new Endpoint("GET terms via gateway", viaGateway, full),
+                    new Endpoint("GET terms on the service", toService, alone)));
+            List<String> perRound = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                LoadGenerator.Result b = null;
-                LoadGenerator.Result g = null;
-                for (String which : order) {
-                    LoadGenerator.Result result = switch (which) {
-                        case "baseline" -> b = load.run("baseline JDBC endpoint, round " + round, toBaseline, 200);
-                        case "gateway" -> g = load.run("GET terms via gateway, round " + round, viaGateway, 200);
-                        default -> load.run("GET terms on the service, round " + round, toService, 200);
-                    };
+                for (Endpoint endpoint : order) {
+                    LoadGenerator.Result result = load.run(endpoint.label() + ", round " + round, endpoint.request(), 200);
                     System.out.println(result);
-                    (which.equals("baseline") ? base : which.equals("gateway") ? full : alone).add(result);
+                    endpoint.results().add(result);
                 }
                 order.add(order.remove(0));
-                perRound.append(perRound.length() == 0 ? "" : ", ")
-                        .append(String.format("%.2f", g.throughput() / b.throughput()));
+                perRound.add(String.format("%.2f", full.get(round - 1).throughput() / base.get(round - 1).throughput()));
             }
-            System.out.println("via gateway / baseline, round by round: " + perRound);
+            System.out.println("via gateway / baseline, round by round: " + String.join(", ", perRound));
             double baseRate = base.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
             double fullRate = full.stream().mapToDouble(LoadGenerator.Result::throughput).average().orElse(0);
             double ratio = fullRate / baseRate;

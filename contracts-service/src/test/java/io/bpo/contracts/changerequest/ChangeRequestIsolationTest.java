@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Database;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Isolation layer 3 for change requests: the database alone hides and protects another client's requests. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ChangeRequestIsolationTest {
     static final String OWN = "cr-iso";
     static final String OTHER = "cr-iso-other";

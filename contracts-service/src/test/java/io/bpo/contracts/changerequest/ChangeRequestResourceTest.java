@@ -30,7 +30,8 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** Raising change requests and reading them: who may, on which contracts, with which proposals. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ChangeRequestResourceTest {
     static final String OWN = "cr-raise";
     static final String OTHER = "cr-raise-other";

@@ -19,7 +19,8 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bpo.contracts.Api;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** PUT .../terms on a running contract proposes the document as a change request (202) instead of writing it. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class TermsProposalTest {
     static final String OWN = "cr-propose";
     static final String PROVIDER = provider(OWN);

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.bpo.contracts.Api;
 import io.bpo.contracts.terms.TermsDocs;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.RepeatedTest;
 
 /** Two editors holding the same ETag write at the same instant: exactly one wins, the other gets 412. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ConcurrentUpdateTest {
     static final String OWN = "cu-own";
     static final String MANAGER = Tokens.token("carol", "account-manager", OWN);

@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.bpo.contracts.Api;
 import io.bpo.contracts.terms.TermsDocs;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * relative to today (UTC); each test owns a client so its list holds exactly its own contracts.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class DeadlinesTest {
     static final String PROBLEM = "application/problem+json";
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);

@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.bpo.contracts.Api;
 import io.bpo.contracts.terms.TermsDocs;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** DRAFT → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED, EXPIRED by the calendar, and nothing else. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class LifecycleTest {
     static final String OWN = "lc-own";
     static final String OTHER = "lc-other";

@@ -10,7 +10,8 @@ import io.agroal.api.AgroalDataSource;
 import io.bpo.contracts.contract.ContractStatus;
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * read on the pooled connection.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class StoredTermsReaderTest {
     static final String OWN = "str-own";
     static final String OTHER = "str-other";

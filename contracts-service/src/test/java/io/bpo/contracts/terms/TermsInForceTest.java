@@ -10,7 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * range. The contract here runs from 2026-01-01 to 2027-12-31.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class TermsInForceTest {
     static final String OWN = "tf-own";
     static final String PROBLEM = "application/problem+json";

@@ -16,7 +16,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.bpo.contracts.Api;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every version of a contract's terms stays readable, with a diff between two of them. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class TermsVersionsTest {
     static final String OWN = "tv-own";
     static final String PROBLEM = "application/problem+json";

@@ -18,7 +18,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.bpo.knowledge.Api;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Filters and paging, on a fixed catalogue of articles in a client of its own. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ArticleListTest {
     static final String CATALOGUE = "kl-catalogue";
     static final String MANAGER = Api.manager(CATALOGUE);

@@ -17,7 +17,8 @@ import io.bpo.kit.testing.Database;
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * to the service), the service's checks are bypassed with native SQL, and row-level security is switched off.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class IsolationLayersTest {
     static final String OWN = "ki-own";
     static final String OTHER = "ki-other";

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bpo.kit.testing.Database;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The provider space: provider staff of every client read it, no client user does, not even through SQL. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProviderSpaceTest {
     static final String ACME = "kp-acme";
     static final String GLOBEX = "kp-globex";

@@ -14,7 +14,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Transfer plans: tasks per phase, readiness from tasks and acknowledgement coverage, two-sided go-live sign-off. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class TransferPlanTest {
     static final String OTHER = "kt-other";
 

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpo.kit.testing.Database;
 import io.bpo.kit.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** NDJSON and CSV bodies, batches of 100,000 records, and where the records land (monthly partitions). */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class IngestionFormatsTest {
     static final io.restassured.config.RestAssuredConfig NDJSON_AS_TEXT = io.restassured.RestAssured.config()
             .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()

@@ -10,7 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.bpo.kit.testing.Tokens;
 import io.bpo.reporting.contracts.ContractsStub;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.YearMonth;
@@ -21,8 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ContractsStub.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ContractsStub.class, scope = TestResourceScope.GLOBAL)
 class MeasurementResourceTest {
     /** ms-roles' contract in the contracts stub: globex's back-office terms from 2026-03-01. */
     static final String CONTRACT = ContractsStub.measured("ms-roles").toString();

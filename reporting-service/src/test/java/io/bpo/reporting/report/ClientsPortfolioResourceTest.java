@@ -19,7 +19,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.bpo.kit.testing.Tokens;
 import io.bpo.reporting.contracts.ContractsStub;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Instant;
@@ -38,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * breach. If a section were read under another client's binding, its status and amounts would be the other's.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ContractsStub.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ContractsStub.class, scope = TestResourceScope.GLOBAL)
 class ClientsPortfolioResourceTest {
     static final String PORTFOLIO = "/api/v1/reporting/portfolio";
     static final String MARCH = "2026-03";

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpo.kit.testing.Tokens;
 import io.bpo.reporting.contracts.ContractsStub;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Instant;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * 10 s and 1 in 60 s (service level 75 %, breached; CSAT 4 < 4.2, breached); February: 2 calls in 10 s.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ContractsStub.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ContractsStub.class, scope = TestResourceScope.GLOBAL)
 class ReportResourceTest {
     static final String VIEWER = Tokens.token("vera", "client-viewer", REPORT_CLIENT);
     static final String REPORT = "/api/v1/clients/" + REPORT_CLIENT + "/reporting/contracts/" + ACME_REPORT

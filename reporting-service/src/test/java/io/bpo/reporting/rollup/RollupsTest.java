@@ -11,7 +11,8 @@ import io.bpo.kit.tenancy.TenantContext;
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * records sent in several batches, late ones (into buckets already rolled up) and duplicates (never counted twice).
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class RollupsTest {
     static final io.restassured.config.RestAssuredConfig NDJSON_AS_TEXT = io.restassured.RestAssured.config()
             .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()

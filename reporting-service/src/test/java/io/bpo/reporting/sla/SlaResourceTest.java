@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.bpo.kit.testing.Tokens;
 import io.bpo.reporting.contracts.ContractsStub;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Instant;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * ingested through the API. The numbers are worked out by hand from the records in {@link #arrange()}.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ContractsStub.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ContractsStub.class, scope = TestResourceScope.GLOBAL)
 class SlaResourceTest {
     static final String VIEWER = Tokens.token("vera", "client-viewer", SLA_CLIENT);
     static final String MANAGER = Tokens.token("carol", "account-manager", SLA_CLIENT, "rs-other");

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpo.kit.testing.Tokens;
 import io.bpo.reporting.contracts.ContractsStub;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.sql.Connection;
@@ -40,8 +41,8 @@ import org.junit.jupiter.api.Test;
  * logged. Each test uses its own month of the acme demo contract (served by {@link ContractsStub}).
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ContractsStub.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ContractsStub.class, scope = TestResourceScope.GLOBAL)
 class StatementResourceTest {
     static final String PROVIDER = Tokens.token("carol", "account-manager", STATEMENT_CLIENT);
     static final String CLIENT = Tokens.token("alice", "client-manager", STATEMENT_CLIENT);

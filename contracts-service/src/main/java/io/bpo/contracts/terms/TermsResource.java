@@ -8,6 +8,7 @@ import io.bpo.contracts.changerequest.ChangeRequestView;
 import io.bpo.contracts.contract.Contract;
 import io.bpo.contracts.contract.ContractService;
 import io.bpo.contracts.contract.ContractStatus;
+import io.bpo.kit.http.ETags;
 import io.bpo.kit.http.QueryParams;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
@@ -137,12 +138,8 @@ public class TermsResource {
             @Parameter(description = "ACTIVE or SUSPENDED contracts: makes a retried proposal safe")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull TermsView document, @Context HttpHeaders headers) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "precondition-required", "Precondition required",
-                    "Send the ETag you read in an If-Match header to write these terms");
-        }
+        String expected = ETags.requireIfMatchTag(ifMatch);
         Contract contract = contracts.require(contractId);
-        String expected = ifMatch.replace("W/", "").replace("\"", "").trim();
         ContractStatus status = contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC));
         if (status == ContractStatus.ACTIVE || status == ContractStatus.SUSPENDED) {
             Idempotency.Outcome<ChangeRequestView> outcome =

@@ -182,9 +182,9 @@ public class TermsService {
                 version.amendmentNumber, version.effectiveFrom, version.terms);
     }
 
-    /** If-Match against a version: its ETag, or {@code *} for whatever version is current (RFC 9110). */
+    /** If-Match against a version: its ETag ({@code *} never reaches here: the resource refuses it). */
     public static boolean matches(ContractVersion version, String ifMatch) {
-        return "*".equals(ifMatch) || etag(version).equals(ifMatch);
+        return etag(version).equals(ifMatch);
     }
 
     /** Weak validator of a version's content: its number and row version. */

@@ -4,6 +4,7 @@ import static io.bpo.contracts.Api.as;
 import static io.bpo.contracts.Api.contract;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,12 +115,14 @@ class ContractResourceTest {
     }
 
     @Test
-    void ifMatchStarUpdatesWhateverVersionIsCurrent() {
+    void ifMatchStarIsRefusedBecauseItWouldOverwriteChangesUnseen() {
         String id = create(MANAGER, OWN, contract(reference())).then().statusCode(201).extract().path("id");
         Map<String, Object> changed = new HashMap<>(contract(reference()));
         changed.put("title", "Any version");
         as(MANAGER).header("If-Match", "*").body(changed).put(base(OWN) + "/" + id)
-                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("title", equalTo("Any version"));
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("detail", containsString("If-Match: *"));
+        as(VIEWER).get(base(OWN) + "/" + id).then().body("version", equalTo(0)).body("title", not(equalTo("Any version")));
     }
 
     @Test
@@ -271,6 +274,17 @@ class ContractResourceTest {
         as(OTHER_MANAGER).header("Idempotency-Key", key).body(contract(reference)).post(base(OTHER))
                 .then().statusCode(201).header("Idempotent-Replayed", "false").body("id", not(equalTo(mine)))
                 .body("clientId", equalTo(OTHER));
+    }
+
+    @Test
+    void idempotencyKeysAreScopedByCallerWithinOneClient() {
+        String key = "shared-" + UUID.randomUUID();
+        Map<String, Object> body = contract(reference());
+        String mine = as(MANAGER).header("Idempotency-Key", key).body(body).post(base(OWN))
+                .then().statusCode(201).extract().path("id");
+        String colleague = Tokens.token("amy", "client-manager", OWN);
+        as(colleague).header("Idempotency-Key", key).body(contract(reference())).post(base(OWN))
+                .then().statusCode(201).header("Idempotent-Replayed", "false").body("id", not(equalTo(mine)));
     }
 
     @Test

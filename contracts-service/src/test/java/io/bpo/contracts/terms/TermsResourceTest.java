@@ -280,6 +280,16 @@ class TermsResourceTest {
     }
 
     @Test
+    void putWithIfMatchStarIsPreconditionRequiredAndChangesNothing() {
+        String id = createDraft(MANAGER, OWN, TermsDocs.terms());
+        putTerms(MANAGER, id, "*", document(set(TermsDocs.terms(), "slas[0].target", 85)))
+                .then().statusCode(428).contentType(PROBLEM).body("type", endsWith("precondition-required"))
+                .body("detail", org.hamcrest.Matchers.containsString("ETag you read"));
+        as(MANAGER).get(terms(OWN, id)).then().header("ETag", equalTo("\"1.0\""))
+                .body("terms.slas[0].target", equalTo(80));
+    }
+
+    @Test
     void putWithAStaleIfMatchIsPreconditionFailed() {
         String id = createDraft(MANAGER, OWN, TermsDocs.terms());
         String stale = etagOfTerms(OWN, id);

@@ -113,7 +113,8 @@ class AcknowledgementTest {
                 .extract().path("id");
         Map<String, Object> body = article("Escalation, revised " + reack);
         body.put("requiresReacknowledgement", reack);
-        as(author).header("If-Match", "*").body(body).put(articleUrl(client, revision)).then().statusCode(200);
+        String etag = as(author).get(articleUrl(client, revision)).then().statusCode(200).extract().header("ETag");
+        as(author).header("If-Match", etag).body(body).put(articleUrl(client, revision)).then().statusCode(200);
         as(author).post(articleUrl(client, revision) + "/submit").then().statusCode(200);
         as(reviewer).post(articleUrl(client, revision) + "/publish").then().statusCode(200);
     }

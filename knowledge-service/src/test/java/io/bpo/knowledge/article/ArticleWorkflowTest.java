@@ -66,6 +66,10 @@ class ArticleWorkflowTest {
         return created(token, OWN, article(title()));
     }
 
+    private static String etag(String token, String id) {
+        return as(token).get(url(id)).then().statusCode(200).extract().header("ETag");
+    }
+
     private static String url(String id) {
         return articleUrl(OWN, id);
     }
@@ -112,7 +116,7 @@ class ArticleWorkflowTest {
         as(CAROL).post(url(id) + "/publish").then().statusCode(200);
         as(ALICE).post(url(id) + "/submit").then().statusCode(409);
         as(ALICE).post(url(id) + "/publish").then().statusCode(409);
-        as(ALICE).header("If-Match", "*").body(article("x")).put(url(id)).then().statusCode(409)
+        as(ALICE).header("If-Match", etag(ALICE, id)).body(article("x")).put(url(id)).then().statusCode(409)
                 .body("detail", containsString("revision"));
         as(ALICE).post(url(id) + "/archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
         as(ALICE).post(url(id) + "/archive").then().statusCode(409);
@@ -150,7 +154,7 @@ class ArticleWorkflowTest {
         Map<String, Object> v2 = article("Refunds v2");
         v2.put("body", "## Steps\n1. Check the invoice.\n2. Refund up to 80 EUR.\n3. Log the refund.");
         v2.put("requiresReacknowledgement", true);
-        as(CAROL).header("If-Match", "*").body(v2).put(url(revision)).then().statusCode(200);
+        as(CAROL).header("If-Match", etag(CAROL, revision)).body(v2).put(url(revision)).then().statusCode(200);
         as(CAROL).post(url(revision) + "/submit").then().statusCode(200);
         // meanwhile agents still read version 1 and do not see the revision
         as(DAVE).get(url(id)).then().statusCode(200).body("title", equalTo("Refunds v1"));
@@ -232,7 +236,7 @@ class ArticleWorkflowTest {
         String id = created(ALICE, OWN, body);
         as(RITA).get(url(id)).then().statusCode(404);
         body.put("reviewers", List.of("carol"));
-        as(ALICE).header("If-Match", "*").body(body).put(url(id)).then().statusCode(200);
+        as(ALICE).header("If-Match", etag(ALICE, id)).body(body).put(url(id)).then().statusCode(200);
         publish(ALICE, CAROL, OWN, id);
         as(DAVE).get(url(id)).then().statusCode(200);
         as(EVE).get(url(id)).then().statusCode(404);

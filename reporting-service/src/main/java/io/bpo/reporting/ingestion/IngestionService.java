@@ -63,11 +63,12 @@ public class IngestionService {
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.badRequest(Idempotency.HEADER, "must be 1 to 200 visible ASCII characters");
         }
-        if (idempotencyKey != null) {
-            idempotency.serialize(OPERATION, idempotencyKey);
+        String scopedKey = idempotencyKey == null ? null : idempotency.scoped(idempotencyKey);
+        if (scopedKey != null) {
+            idempotency.serialize(OPERATION, scopedKey);
         }
-        IdempotencyRecord previous = idempotencyKey == null ? null : IdempotencyRecord
-                .<IdempotencyRecord>find("operation = ?1 and key = ?2", OPERATION, idempotencyKey).firstResult();
+        IdempotencyRecord previous = scopedKey == null ? null : IdempotencyRecord
+                .<IdempotencyRecord>find("operation = ?1 and key = ?2", OPERATION, scopedKey).firstResult();
         DigestInputStream digesting = new DigestInputStream(in, sha256());
         if (previous != null) {
             digesting.transferTo(OutputStream.nullOutputStream());
@@ -93,7 +94,7 @@ public class IngestionService {
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
             record.operation = OPERATION;
-            record.key = idempotencyKey;
+            record.key = scopedKey;
             record.requestHash = hex(digesting);
             record.responseBody = write(result);
             record.persist();

@@ -3,6 +3,7 @@ package io.bpo.kit.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.security.Caller;
 import io.bpo.kit.tenancy.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} for writes a client may retry: scoped by tenant and operation, a replay with the same body
+ * {@code Idempotency-Key} for writes a client may retry: scoped by tenant, caller (the token's subject) and
+ * operation, so two people of one client who happen to pick the same key never receive each other's responses. A
+ * replay with the same body
  * returns the first response without doing the work again; the same key with another body is refused (422).
  * The record is written in the caller's transaction, so the work and its record commit or roll back together.
  */
@@ -31,6 +34,9 @@ public class Idempotency {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    Caller caller;
+
     public record Outcome<T>(T response, boolean replayed) {
     }
 
@@ -43,9 +49,10 @@ public class Idempotency {
             throw ApiException.badRequest(HEADER, "must be 1 to 200 visible ASCII characters");
         }
         String hash = hash(request);
-        serialize(operation, key);
+        String scopedKey = scoped(key);
+        serialize(operation, scopedKey);
         IdempotencyRecord previous = IdempotencyRecord
-                .<IdempotencyRecord>find("operation = ?1 and key = ?2", operation, key).firstResult();
+                .<IdempotencyRecord>find("operation = ?1 and key = ?2", operation, scopedKey).firstResult();
         if (previous != null) {
             if (!previous.requestHash.equals(hash)) {
                 throw new ApiException(422, "idempotency-key-reused", "Idempotency key reused",
@@ -56,7 +63,7 @@ public class Idempotency {
         T response = work.get();
         IdempotencyRecord record = new IdempotencyRecord();
         record.operation = operation;
-        record.key = key;
+        record.key = scopedKey;
         record.requestHash = hash;
         record.responseBody = write(response);
         record.persist();
@@ -74,6 +81,14 @@ public class Idempotency {
                 .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                 .setParameter(1, tenant.require() + "\n" + operation + "\n" + key)
                 .getSingleResult();
+    }
+
+    /**
+     * The stored key: the caller's subject, a line break (never part of a valid key) and the client's key, so the
+     * table's unique (tenant, operation, key) is unique per caller without a column of its own.
+     */
+    public String scoped(String key) {
+        return caller.subject() + "\n" + key;
     }
 
     private String hash(Object request) {

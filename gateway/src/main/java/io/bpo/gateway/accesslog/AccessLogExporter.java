@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,8 @@ import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
  */
 @ApplicationScoped
 public class AccessLogExporter {
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
 
     public static final String BUNDLE_FORMAT = "bpo-access-log-bundle-v1";
     /** NDJSON exports end with {"export":"complete","format":"ndjson","entries":N,"lastId":...,"lastRequestId":...}. */
@@ -367,15 +370,24 @@ public class AccessLogExporter {
         return out.toString();
     }
 
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break; an empty cell for null. */
+    /**
+     * RFC 4180: quoted when it holds a comma, a quote or a line break; an empty cell for null. A text that a
+     * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, and not a plain number) is prefixed
+     * with a quote: paths and user agents come from callers, so an export opened in a spreadsheet must not run them.
+     * The NDJSON export and the bundle keep the values as stored (they are what verification hashes).
+     */
     static String csvCell(String value) {
         if (value == null) {
             return "";
         }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
+            v = "'" + v;
         }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     private <T> T inSnapshot(Work<T> work) throws SQLException, IOException {

@@ -21,6 +21,8 @@ import io.bpo.gateway.security.BearerAuthentication;
 import io.bpo.gateway.security.Caller;
 import io.bpo.gateway.security.TenantDecision;
 import io.bpo.gateway.security.TenantPolicy;
+import io.bpo.gateway.security.TokenRefusal;
+import io.bpo.gateway.security.TokenRefusals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -46,6 +48,7 @@ public class ApiGateway {
 
     private static final Logger LOG = Logger.getLogger(ApiGateway.class);
 
+    private final TokenRefusals refusals;
     private final BearerAuthentication authentication;
     private final SecurityConfig securityConfig;
     private final TenantPolicy tenantPolicy;
@@ -57,8 +60,9 @@ public class ApiGateway {
 
     ApiGateway(BearerAuthentication authentication, SecurityConfig securityConfig, TenantPolicy tenantPolicy,
             RateLimiter rateLimiter, UpstreamProxy proxy, LoggedReplies replies, ProblemResponses problems,
-            AccessLogWriter accessLog) {
+            AccessLogWriter accessLog, TokenRefusals refusals) {
         this.accessLog = accessLog;
+        this.refusals = refusals;
         this.authentication = authentication;
         this.securityConfig = securityConfig;
         this.tenantPolicy = tenantPolicy;
@@ -106,9 +110,10 @@ public class ApiGateway {
         if (!(failure instanceof AuthenticationFailedException)) {
             LOG.warnf("authentication of request %s failed: %s", exchange.requestId(), failure.toString());
         }
-        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        replies.problem(ctx, exchange, ProblemType.UNAUTHENTICATED, "The bearer token is invalid or expired.",
-                AccessOutcome.DENIED_UNAUTHENTICATED, "invalid or expired token");
+        TokenRefusal refusal = refusals.explain(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        ctx.response().putHeader("WWW-Authenticate", refusal.challenge());
+        replies.problem(ctx, exchange, ProblemType.UNAUTHENTICATED, refusal.description(),
+                AccessOutcome.DENIED_UNAUTHENTICATED, refusal.logReason());
     }
 
     private void authenticated(RoutingContext ctx, Exchange exchange, ApiRoute route, SecurityIdentity identity) {
@@ -152,6 +157,13 @@ public class ApiGateway {
         if (!caller.hasRole(AUDITOR_ROLE)) {
             replies.problem(ctx, exchange, ProblemType.ROLE_FORBIDDEN, "Reading the access log requires the '"
                     + AUDITOR_ROLE + "' role.", AccessOutcome.DENIED_ROLE, "role " + AUDITOR_ROLE + " required");
+            return;
+        }
+        String platformWide = securityConfig.platformAuditRole();
+        if (caller.tenants().isEmpty() && !caller.hasRole(platformWide)) {
+            replies.problem(ctx, exchange, ProblemType.ROLE_FORBIDDEN, "This auditor token names no clients "
+                    + "(tenants claim) and lacks the '" + platformWide + "' role: reading every client's log "
+                    + "requires that role.", AccessOutcome.DENIED_ROLE, "auditor without tenants nor " + platformWide);
             return;
         }
         // Quarkus REST serves the read; AccessLogReadRecorder writes the entry before its response goes out

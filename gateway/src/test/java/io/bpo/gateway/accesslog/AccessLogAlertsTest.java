@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AccessLogAlertsTest {
 
     static final String ALERTS = "/api/v1/audit/access-log/cross-tenant-denials";
-    static final String AUDITOR = Tokens.of("alerts-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("alerts-erin", List.of("auditor", "platform-auditor"), List.of());
 
     static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

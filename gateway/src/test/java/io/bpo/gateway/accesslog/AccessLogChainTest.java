@@ -42,7 +42,7 @@ import io.restassured.path.json.JsonPath;
 class AccessLogChainTest {
 
     static final String VERIFY = "/api/v1/audit/access-log/verify";
-    static final String AUDITOR = Tokens.of("chain-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("chain-erin", List.of("auditor", "platform-auditor"), List.of());
 
     @Inject
     DataSource dataSource;

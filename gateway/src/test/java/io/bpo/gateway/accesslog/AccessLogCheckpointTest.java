@@ -38,7 +38,7 @@ import io.restassured.path.json.JsonPath;
 class AccessLogCheckpointTest {
 
     static final String BASE = "/api/v1/audit/access-log/";
-    static final String AUDITOR = Tokens.of("checkpoint-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("checkpoint-erin", List.of("auditor", "platform-auditor"), List.of());
     static final String PERMISSION_DENIED = "42501";
 
     @Inject

@@ -33,7 +33,7 @@ import io.restassured.response.Response;
 class AccessLogExportTest {
 
     static final String LOG = "/api/v1/audit/access-log";
-    static final String AUDITOR = Tokens.of("export-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("export-erin", List.of("auditor", "platform-auditor"), List.of());
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -173,6 +173,24 @@ class AccessLogExportTest {
         assertTrue(rows[1].contains(",\"odd, \"\"quoted\"\" agent\","), rows[1]);
         assertTrue(rows[1].contains(",export-carol,export-carol-name,client-manager," + client + ",contracts,GET,"),
                 rows[1]);
+    }
+
+    @Test
+    void csvExportNeutralisesFormulasFromCallers() {
+        String client = freshClient();
+        given().auth().oauth2(Tokens.of("export-mallory", List.of("client-manager"), List.of(client)))
+                .header("User-Agent", "=HYPERLINK(\"http://evil.example\",\"x\")")
+                .get("/api/v1/clients/" + client + "/contracts").then().statusCode(200);
+        String csv = export(AUDITOR, Map.of("clientId", client, "format", "csv")).then().statusCode(200)
+                .extract().asString();
+        String row = csv.split("\r\n")[1];
+        assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), row);
+        assertEquals("'@SUM(A1)", AccessLogExporter.csvCell("@SUM(A1)"));
+        assertEquals("'+1 555", AccessLogExporter.csvCell("+1 555"));
+        assertEquals("'\tcmd", AccessLogExporter.csvCell("\tcmd"));
+        assertEquals("-42", AccessLogExporter.csvCell("-42"));
+        // the NDJSON export keeps the value as stored: it is what the chain hashes
+        assertTrue(export(AUDITOR, Map.of("clientId", client)).asString().contains("\"=HYPERLINK("));
     }
 
     @Test

@@ -46,7 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessLogExportTruncationTest {
 
-    static final String AUDITOR = Tokens.of("truncation-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("truncation-erin", List.of("auditor", "platform-auditor"), List.of());
     /** Well over one fetch (500 rows) of large rows, so the export is still reading when its connection dies. */
     static final int ENTRIES = 4000;
     static final String BULK = "x".repeat(8 * 1024);

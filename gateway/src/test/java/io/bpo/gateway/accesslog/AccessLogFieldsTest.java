@@ -29,7 +29,7 @@ import io.restassured.path.json.JsonPath;
 class AccessLogFieldsTest {
 
     static final String LOG = "/api/v1/audit/access-log";
-    static final String AUDITOR = Tokens.of("fields-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("fields-erin", List.of("auditor", "platform-auditor"), List.of());
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;

@@ -44,7 +44,7 @@ class AccessLogKeyRotationTest {
     static final String KEY_B_ID = "rotation-b";
 
     static final String LOG = "/api/v1/audit/access-log";
-    static final String AUDITOR = Tokens.of("rotation-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("rotation-erin", List.of("auditor", "platform-auditor"), List.of());
 
     /** Key B signs; key A, which signed before, is retired. */
     public static class RotatedToB implements QuarkusTestProfile {

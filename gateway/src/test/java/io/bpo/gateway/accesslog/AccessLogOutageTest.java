@@ -66,7 +66,7 @@ class AccessLogOutageTest {
 
     @Test
     void accessLogReadIsNotServedWhenItCannotBeLogged() {
-        given().auth().oauth2(Tokens.of("outage-log-auditor", List.of("auditor"), List.of()))
+        given().auth().oauth2(Tokens.of("outage-log-auditor", List.of("auditor", "platform-auditor"), List.of()))
                 .when().get("/api/v1/audit/access-log")
                 .then().statusCode(503)
                 .contentType("application/problem+json")

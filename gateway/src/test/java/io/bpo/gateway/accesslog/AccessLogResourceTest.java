@@ -34,7 +34,7 @@ import io.restassured.path.json.JsonPath;
 class AccessLogResourceTest {
 
     static final String LOG = "/api/v1/audit/access-log";
-    static final String AUDITOR = Tokens.of("audit-erin", List.of("auditor"), List.of());
+    static final String AUDITOR = Tokens.of("audit-erin", List.of("auditor", "platform-auditor"), List.of());
     static final String NOT_AN_AUDITOR = Tokens.of("audit-frank", List.of("provider-admin", "account-manager"),
             List.of());
 

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AccessLogScopeTest {
 
     static final String LOG = "/api/v1/audit/access-log";
-    static final String GLOBAL = Tokens.of("scope-global", List.of("auditor"), List.of());
+    static final String GLOBAL = Tokens.of("scope-global", List.of("auditor", "platform-auditor"), List.of());
 
     @Inject
     CheckpointService checkpoints;
@@ -60,6 +60,23 @@ class AccessLogScopeTest {
         assertTrue(clientIds(all).size() > 1, "a global auditor sees every client");
         given().auth().oauth2(GLOBAL).queryParam("clientId", c.other()).get(LOG)
                 .then().statusCode(200).body("items.size()", equalTo(2));
+    }
+
+    @Test
+    void anAuditorWithoutTenantsNorThePlatformRoleIsRefusedEverywhereAndLogged() {
+        String unscoped = Tokens.of("scope-unscoped", List.of("auditor"), List.of());
+        for (String path : List.of("", "/export", "/bundle", "/verify", "/checkpoints", "/cross-tenant-denials")) {
+            String requestId = "scope-" + UUID.randomUUID();
+            given().auth().oauth2(unscoped).header("X-Request-Id", requestId).get(LOG + path)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://bpo.example/problems/role-forbidden"))
+                    .body("detail", org.hamcrest.Matchers.containsString("platform-auditor"));
+            List<Map<String, Object>> logged = given().auth().oauth2(GLOBAL).queryParam("subject", "scope-unscoped")
+                    .queryParam("outcome", "DENIED_ROLE").queryParam("limit", "500").get(LOG)
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            assertTrue(logged.stream().anyMatch(e -> requestId.equals(e.get("requestId"))),
+                    "no DENIED_ROLE entry for " + path);
+        }
     }
 
     @Test

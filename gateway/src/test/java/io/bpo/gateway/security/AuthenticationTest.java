@@ -1,6 +1,7 @@
 package io.bpo.gateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +52,8 @@ class AuthenticationTest {
         String requestId = "auth-" + UUID.randomUUID();
         expectUnauthorized(given().header("X-Request-Id", requestId).auth().oauth2("not.a.jwt")
                 .when().get(PATH).then(), requestId)
-                .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""));
+                .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""))
+                .body("detail", containsString("not a signed JWT"));
 
         assertEquals("DENIED_UNAUTHENTICATED", AccessLogRows.single(dataSource, requestId).get("outcome"));
     }
@@ -63,7 +65,7 @@ class AuthenticationTest {
         expectUnauthorized(given().header("X-Request-Id", requestId).auth().oauth2(forged)
                 .when().get(PATH).then(), requestId);
 
-        assertEquals("invalid or expired token", AccessLogRows.single(dataSource, requestId).get("reason"));
+        assertEquals("invalid token: signature", AccessLogRows.single(dataSource, requestId).get("reason"));
     }
 
     @Test
@@ -71,9 +73,24 @@ class AuthenticationTest {
         String requestId = "auth-" + UUID.randomUUID();
         String expired = Tokens.expired("auth-late", ROLES, List.of(CLIENT));
         expectUnauthorized(given().header("X-Request-Id", requestId).auth().oauth2(expired)
-                .when().get(PATH).then(), requestId);
+                .when().get(PATH).then(), requestId)
+                .body("detail", containsString("expired at"))
+                .header("WWW-Authenticate", containsString("error_description=\"The bearer token expired at"));
 
-        assertEquals("DENIED_UNAUTHENTICATED", AccessLogRows.single(dataSource, requestId).get("outcome"));
+        Map<String, Object> entry = AccessLogRows.single(dataSource, requestId);
+        assertEquals("DENIED_UNAUTHENTICATED", entry.get("outcome"));
+        assertEquals("invalid token: expired", entry.get("reason"));
+    }
+
+    @Test
+    void tokenFromAnotherIssuerSaysWhichIssuerWasExpected() {
+        String requestId = "auth-" + UUID.randomUUID();
+        String elsewhere = Tokens.fromIssuer("http://127.0.0.1:8180/realms/bpo", "auth-ip", ROLES, List.of(CLIENT));
+        expectUnauthorized(given().header("X-Request-Id", requestId).auth().oauth2(elsewhere)
+                .when().get(PATH).then(), requestId)
+                .body("detail", containsString("'http://127.0.0.1:8180/realms/bpo'"))
+                .body("detail", containsString("'" + Tokens.ISSUER + "'"));
+        assertEquals("invalid token: issuer", AccessLogRows.single(dataSource, requestId).get("reason"));
     }
 
     @Test
@@ -81,7 +98,9 @@ class AuthenticationTest {
         String requestId = "auth-" + UUID.randomUUID();
         String elsewhere = Tokens.forAudience("other-api", "auth-elsewhere", ROLES, List.of(CLIENT));
         expectUnauthorized(given().header("X-Request-Id", requestId).auth().oauth2(elsewhere)
-                .when().get(PATH).then(), requestId);
+                .when().get(PATH).then(), requestId)
+                .body("detail", containsString("audience 'bpo-api'"));
+        assertEquals("invalid token: audience", AccessLogRows.single(dataSource, requestId).get("reason"));
     }
 
     @Test

@@ -102,7 +102,7 @@ class TokenCacheTest {
 
     @Test
     void theAuditApiSeesTheCachedIdentityWithItsRoles() {
-        String auditor = Tokens.of("cache-auditor-" + UUID.randomUUID(), List.of("auditor"), List.of());
+        String auditor = Tokens.of("cache-auditor-" + UUID.randomUUID(), List.of("auditor", "platform-auditor"), List.of());
         given().auth().oauth2(auditor).when().get("/api/v1/audit/access-log?limit=1").then().statusCode(200);
         double hitsBefore = hits();
         given().auth().oauth2(auditor).when().get("/api/v1/audit/access-log?limit=1").then().statusCode(200);

@@ -47,6 +47,11 @@ public final class Tokens {
         return claims(subject, roles, tenants).audience(audience).jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** Signed with the right key, but naming another issuer (the identity provider reached at another address). */
+    public static String fromIssuer(String issuer, String subject, List<String> roles, List<String> tenants) {
+        return claims(subject, roles, tenants).issuer(issuer).jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** Right shape and key id, wrong key: what a forger without the realm's private key can make. */
     public static String signedByStranger(String subject, List<String> roles, List<String> tenants) {
         try {

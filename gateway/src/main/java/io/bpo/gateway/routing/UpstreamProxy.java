@@ -105,8 +105,12 @@ public class UpstreamProxy {
 
         void start() {
             ctx.response().closeHandler(closed -> safely(this::clientGone));
-            // only a request without a body can be sent twice; decided now, before anything is read
-            retryable = SAFE_METHODS.contains(ctx.request().method()) && ctx.request().isEnded();
+            // only a request without a body can be sent twice (its body would be consumed by the first attempt)
+            HttpServerRequest request = ctx.request();
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            retryable = SAFE_METHODS.contains(request.method())
+                    && (length == null || "0".equals(length.trim()))
+                    && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
             attempt();
         }
 
@@ -143,7 +147,8 @@ public class UpstreamProxy {
             }));
             long timeoutMillis = client.timeout(service).toMillis();
             HttpServerRequest request = ctx.request();
-            if (request.isEnded()) {
+            // a second attempt has no body: the first one read it (and only bodiless requests are sent twice)
+            if (request.isEnded() || retried) {
                 upstream.idleTimeout(timeoutMillis);
                 upstream.end();
                 return;

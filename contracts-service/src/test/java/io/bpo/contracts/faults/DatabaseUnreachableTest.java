@@ -3,11 +3,17 @@ package io.bpo.contracts.faults;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.bpo.kit.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,19 @@ class DatabaseUnreachableTest {
                 .contentType(PROBLEM)
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://bpo.example/problems/database-unavailable"));
+    }
+
+    @Inject
+    TransactionManager transactionManager;
+
+    /**
+     * The tenant is bound inside {@code begin()}; when that fails, the transaction must not stay on the thread, or
+     * once the reaper rolls it back every later request on the thread fails (500) long after the database is back.
+     */
+    @Test
+    void transactionWhoseTenantCannotBeBoundIsNotLeftOnTheThread() throws Exception {
+        assertThrows(RuntimeException.class, () -> transactionManager.begin());
+        assertEquals(Status.STATUS_NO_TRANSACTION, transactionManager.getStatus());
     }
 
     @Test

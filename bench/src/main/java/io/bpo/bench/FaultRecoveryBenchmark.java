@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * How the running platform lives through its weekly faults, measured under a modest load through the gateway:
- * PostgreSQL restarted ({@code pg_ctlcluster 15 main restart}), Keycloak stopped and started again, an app killed
- * (SIGKILL) and started again. Per fault it prints the answers the load got, those other than 2xx and the statuses
+ * PostgreSQL stopped and started again after {@code faults.during} seconds ({@code pg_ctlcluster 15 main stop},
+ * {@code start}), Keycloak stopped and started again, an app killed (SIGKILL) and started again. Per fault it prints the answers the load got, those other than 2xx and the statuses
  * the fault may cause (goal 0), the seconds from the component's return to every endpoint answering 2xx (goal under
  * 10 s for the database), each app's readiness, and the acknowledged answers whose access-log entry is missing
  * (goal 0).
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * It restarts the machine's PostgreSQL: run it only while holding the platform lock, on a platform {@code ./platform
  * up} started. Options (-D): {@code faults=database,keycloak,service}, {@code faults.workers=4},
  * {@code faults.pause-ms=25}, {@code faults.before=3}, {@code faults.during=4}, {@code faults.after=8} (seconds),
- * {@code faults.killed-app=contracts-service}, {@code faults.pg-restart="pg_ctlcluster 15 main restart"},
+ * {@code faults.killed-app=contracts-service}, {@code faults.pg-ctl="pg_ctlcluster 15 main"},
  * {@code faults.report=<file>} (the figures as properties, for the e2e FaultsIT), {@code platform.root=.}.
  */
 public final class FaultRecoveryBenchmark {
@@ -59,7 +59,7 @@ public final class FaultRecoveryBenchmark {
         FaultDrill.Settings settings = new FaultDrill.Settings(seconds("faults.before", 3), seconds("faults.during", 4),
                 seconds("faults.after", 8), System.getProperty("faults.killed-app", "contracts-service"));
         PlatformProcesses platform = new PlatformProcesses(root,
-                List.of(System.getProperty("faults.pg-restart", "pg_ctlcluster 15 main restart").split(" ")));
+                List.of(System.getProperty("faults.pg-ctl", "pg_ctlcluster 15 main").split(" ")));
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant started = Instant.now().minusSeconds(5);
 

@@ -28,6 +28,9 @@ public final class FaultDrill {
         DATABASE, KEYCLOAK, SERVICE
     }
 
+    /**
+     * @param during how long the database stays stopped, and Keycloak and the killed app before they are started
+     */
     public record Settings(Duration before, Duration during, Duration after, String killedApp) {
     }
 
@@ -63,7 +66,7 @@ public final class FaultDrill {
         Set<Integer> allowed;
         switch (fault) {
             case DATABASE -> {
-                back = platform.restartDatabase();
+                back = platform.restartDatabase(settings.during());
                 allowed = Set.of(503);
             }
             case KEYCLOAK -> {

@@ -15,20 +15,27 @@ import java.util.concurrent.TimeUnit;
 public final class PlatformProcesses {
 
     private final Path root;
-    private final List<String> databaseRestart;
+    private final List<String> pgCtl;
 
     /**
      * @param root the repository's root (where {@code platform} is)
-     * @param databaseRestart the command that restarts PostgreSQL, e.g. {@code pg_ctlcluster 15 main restart}
+     * @param pgCtl the command that stops or starts PostgreSQL given {@code stop} or {@code start}, e.g.
+     *        {@code pg_ctlcluster 15 main}
      */
-    public PlatformProcesses(Path root, List<String> databaseRestart) {
+    public PlatformProcesses(Path root, List<String> pgCtl) {
         this.root = root;
-        this.databaseRestart = List.copyOf(databaseRestart);
+        this.pgCtl = List.copyOf(pgCtl);
     }
 
-    /** Restarts PostgreSQL; returns the epoch milliseconds at which it accepts connections again. */
-    public long restartDatabase() throws IOException, InterruptedException {
-        run(databaseRestart, Duration.ofSeconds(60));
+    /**
+     * Restarts PostgreSQL, staying down for {@code down} (a failover's or an upgrade's few seconds; a bare restart
+     * on this machine is over before the apps' probes notice); returns the epoch milliseconds at which it accepts
+     * connections again.
+     */
+    public long restartDatabase(Duration down) throws IOException, InterruptedException {
+        run(with(pgCtl, "stop"), Duration.ofSeconds(60));
+        Thread.sleep(down.toMillis());
+        run(with(pgCtl, "start"), Duration.ofSeconds(60));
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             if (exitCode(List.of("pg_isready", "-q", "-h", "localhost", "-p", "5432"), Duration.ofSeconds(5)) == 0) {
@@ -56,6 +63,12 @@ public final class PlatformProcesses {
     /** {@code ./platform up --no-build --no-demo}: starts what is not running and waits until it is ready. */
     public void up() throws IOException, InterruptedException {
         run(List.of(root.resolve("platform").toString(), "up", "--no-build", "--no-demo"), Duration.ofMinutes(5));
+    }
+
+    private static List<String> with(List<String> command, String argument) {
+        List<String> full = new java.util.ArrayList<>(command);
+        full.add(argument);
+        return full;
     }
 
     private void run(List<String> command, Duration max) throws IOException, InterruptedException {

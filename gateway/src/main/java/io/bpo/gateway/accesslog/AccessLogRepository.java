@@ -450,6 +450,25 @@ public class AccessLogRepository {
         }
     }
 
+    /**
+     * Which of these entries are in the table: after a connection broke during a write, tells a batch that was
+     * committed (its answer was lost) from one that was not, so that it is neither lost nor written twice.
+     */
+    public Set<UUID> committedAmong(List<UUID> ids) throws SQLException {
+        Set<UUID> found = new java.util.HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id FROM access_log WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Entries matching the query, newest first, at most {@code max} of them. */
     public List<AccessLogEntry> find(AccessLogQuery query, int max) throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT);

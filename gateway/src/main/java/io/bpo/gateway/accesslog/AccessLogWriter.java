@@ -69,7 +69,9 @@ public class AccessLogWriter {
             LOG.error("THE ACCESS LOG IS OFF (benchmark profile): no request is recorded by this gateway instance");
         }
         // through the injected proxy, so that a test's mock repository is the one that writes
-        committer = new GroupCommitter(repository::appendAll, AccessLogRepository::isEntryError,
+        GroupCommitter.BatchWriter writer = new ReconnectingBatchWriter(repository::appendAll,
+                repository::committedAmong, registry);
+        committer = new GroupCommitter(writer, AccessLogRepository::isEntryError,
                 config.maxBatchSize(), config.queueCapacity(), config.gatherWindow(), config.gatherSiblings(), expected::get, registry);
     }
 

@@ -65,6 +65,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public RestResponse<String> unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // the audit API's reads while the access log's database is away: temporary, not a defect
+            Problem problem = problem(ProblemType.DATABASE_UNAVAILABLE,
+                    "The access log's database cannot be reached at the moment; retry in a few seconds.");
+            LOG.warnf("request %s: database unavailable (%s)", problem.requestId(), e.toString());
+            return answer(problem);
+        }
         Problem problem = problem(ProblemType.INTERNAL_ERROR, "The gateway failed to handle the request.");
         LOG.errorf(e, "request %s failed", problem.requestId());
         return answer(problem);
@@ -87,10 +94,13 @@ public class ProblemMappers {
     }
 
     private RestResponse<String> answer(Problem problem) {
-        return RestResponse.ResponseBuilder.<String>create(problem.status())
+        RestResponse.ResponseBuilder<String> answer = RestResponse.ResponseBuilder.<String>create(problem.status())
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .header(RequestIds.HEADER, problem.requestId())
-                .entity(problems.toJson(problem))
-                .build();
+                .entity(problems.toJson(problem));
+        if (problem.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfter());
+        }
+        return answer.build();
     }
 }

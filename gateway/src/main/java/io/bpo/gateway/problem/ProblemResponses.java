@@ -22,6 +22,14 @@ public class ProblemResponses {
         this.mapper = mapper;
     }
 
+    /**
+     * Every 503 of the gateway (a service or the database away, the access log not writable) is temporary: the
+     * client may send the request again after this many seconds.
+     */
+    public static String retryAfter() {
+        return Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
     public String toJson(Problem problem) {
         try {
             return mapper.writeValueAsString(problem);
@@ -43,7 +51,10 @@ public class ProblemResponses {
         }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(toJson(problem));
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (problem.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter());
+        }
+        response.end(toJson(problem));
     }
 }

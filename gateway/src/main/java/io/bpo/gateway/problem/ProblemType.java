@@ -17,6 +17,7 @@ public enum ProblemType {
     UPSTREAM_FAILURE(502, "upstream-failure", "Service failed"),
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Service unavailable"),
     ACCESS_LOG_UNAVAILABLE(503, "access-log-unavailable", "Access log unavailable"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "Service unavailable"),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Service timed out");
 
     public static final String BASE_URI = "https://bpo.example/problems/";

@@ -28,6 +28,10 @@ import io.vertx.ext.web.RoutingContext;
  * Order of events: open a connection (connect timeout), stream the request body through a size limit, arm the
  * response timeout once the body is sent, and on the response head pause the service's body, commit the
  * access-log entry with the service's status, then write the head and pipe the body to the client.
+ * <p>
+ * A GET or HEAD without a body is sent once more when the connection fails before any answer (a pooled connection
+ * the service closed) or the service answers 503 with Retry-After (its database dropped a connection); one entry
+ * per request all the same, with the status the client gets.
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -37,6 +41,10 @@ public class UpstreamProxy {
     static final int CLIENT_CLOSED_REQUEST = 499;
     /** How much of a request body may wait to be written to the service before the client is paused. */
     static final int UPLOAD_QUEUE_BYTES = 1024 * 1024;
+    /** Methods that may be sent twice (RFC 9110 safe methods the API has), and only without a body. */
+    private static final java.util.Set<HttpMethod> SAFE_METHODS = java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    /** Before sending again a request a service answered 503: long enough for its pool to replace a connection. */
+    static final long RETRY_PAUSE_MILLIS = 250;
 
     private final UpstreamClient client;
     private final AccessLogWriter accessLog;
@@ -86,6 +94,8 @@ public class UpstreamProxy {
         private final Exchange exchange;
         private final Service service;
         private HttpClientRequest upstream;
+        private boolean retryable;
+        private boolean retried;
 
         Forwarding(RoutingContext ctx, Exchange exchange, Service service) {
             this.ctx = ctx;
@@ -94,8 +104,18 @@ public class UpstreamProxy {
         }
 
         void start() {
-            HttpServerRequest request = ctx.request();
             ctx.response().closeHandler(closed -> safely(this::clientGone));
+            // only a request without a body can be sent twice (its body would be consumed by the first attempt)
+            HttpServerRequest request = ctx.request();
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            retryable = SAFE_METHODS.contains(request.method())
+                    && (length == null || "0".equals(length.trim()))
+                    && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+            attempt();
+        }
+
+        private void attempt() {
+            HttpServerRequest request = ctx.request();
             String query = request.query();
             String pathAndQuery = exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query);
             client.open(service, request.method(), pathAndQuery, ForwardedHeaders.forUpstream(request,
@@ -112,15 +132,23 @@ public class UpstreamProxy {
                 return;
             }
             upstream.response().onComplete(answer -> safely(() -> {
+                if (answer.succeeded() && retryOn(answer.result())) {
+                    return;
+                }
                 if (answer.succeeded()) {
                     relay(answer.result());
-                } else {
-                    failed(UpstreamFailure.classify(answer.cause()), answer.cause());
+                    return;
                 }
+                UpstreamFailure failure = UpstreamFailure.classify(answer.cause());
+                if (failure == UpstreamFailure.FAILED && retry("connection lost before an answer: " + answer.cause(), 0)) {
+                    return;
+                }
+                failed(failure, answer.cause());
             }));
             long timeoutMillis = client.timeout(service).toMillis();
             HttpServerRequest request = ctx.request();
-            if (request.isEnded()) {
+            // a second attempt has no body: the first one read it (and only bodiless requests are sent twice)
+            if (request.isEnded() || retried) {
                 upstream.idleTimeout(timeoutMillis);
                 upstream.end();
                 return;
@@ -148,6 +176,50 @@ public class UpstreamProxy {
                     resetUpstream();
                 }
             }));
+        }
+
+        /**
+         * A safe request (GET or HEAD, no body) answered 503 with Retry-After, the service's word for "my database
+         * is away for a moment" (a connection dropped under the request, a failover): sent once more after a short
+         * pause, its first answer dropped. The second answer is relayed whatever it is.
+         */
+        private boolean retryOn(HttpClientResponse answer) {
+            if (answer.statusCode() != 503 || answer.getHeader(HttpHeaders.RETRY_AFTER) == null || !canRetry()) {
+                return false;
+            }
+            answer.body().onComplete(drained -> safely(() -> retry("answered 503 (retry after "
+                    + answer.getHeader(HttpHeaders.RETRY_AFTER) + " s)", RETRY_PAUSE_MILLIS)));
+            return true;
+        }
+
+        private boolean canRetry() {
+            return retryable && !retried && !ctx.response().closed();
+        }
+
+        /**
+         * Sends a safe request once more (a pooled connection the service had closed, a service's momentary 503);
+         * false when it may not be.
+         */
+        private boolean retry(String why, long pauseMillis) {
+            if (!canRetry()) {
+                return false;
+            }
+            retried = true;
+            LOG.debugf("%s service %s for request %s; sending it once more", service.segment(), why,
+                    exchange.requestId());
+            upstream = null;
+            if (pauseMillis <= 0) {
+                attempt();
+            } else {
+                ctx.vertx().setTimer(pauseMillis, timer -> safely(() -> {
+                    if (ctx.response().closed()) {
+                        aborted();
+                    } else {
+                        attempt();
+                    }
+                }));
+            }
+            return true;
         }
 
         private void relay(HttpClientResponse answer) {

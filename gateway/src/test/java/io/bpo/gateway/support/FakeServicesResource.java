@@ -22,7 +22,11 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code fake-delay-ms=N}: answer after N ms;</li>
  * <li>{@code fake-close=true}: close the connection without answering;</li>
  * <li>{@code fake-bytes=N}: answer N bytes, chunked, instead of the echo;</li>
- * <li>{@code fake-hop=true}: add hop-by-hop headers to the answer.</li>
+ * <li>{@code fake-hop=true}: add hop-by-hop headers to the answer;</li>
+ * <li>{@code fake-unavailable-once=true}: the first request with this X-Request-Id gets 503 problem+json with
+ * Retry-After (a service whose database dropped a connection), later ones the echo;</li>
+ * <li>{@code fake-close-once=true}: the first request with this X-Request-Id has its connection closed without an
+ * answer, later ones get the echo.</li>
  * </ul>
  * {@code GET /__received?requestId=...} counts the requests that carried that X-Request-Id, so tests can prove
  * a refused request never reached a service. Init arg {@code down=<service>} points that service's route at a
@@ -80,6 +84,18 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
                     .end(new JsonObject().put("openapi", "3.1.0")
                             .put("info", new JsonObject().put("title", service + "-service").put("version", "1"))
                             .put("paths", new JsonObject()).encode());
+            return;
+        }
+        boolean first = requestId != null && received.getOrDefault(requestId, 0) == 1;
+        if (first && "true".equals(request.getParam("fake-close-once"))) {
+            request.connection().close();
+            return;
+        }
+        if (first && "true".equals(request.getParam("fake-unavailable-once"))) {
+            request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("Retry-After", "5")
+                    .end(new JsonObject().put("type", "https://bpo.example/problems/database-unavailable")
+                            .put("status", 503).encode());
             return;
         }
         if ("true".equals(request.getParam("fake-close"))) {

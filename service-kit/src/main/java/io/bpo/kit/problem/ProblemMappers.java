@@ -118,12 +118,21 @@ public class ProblemMappers {
                 List.of());
     }
 
+    /** The database went away under a statement (Hibernate's translation of SQLSTATE class 08). */
+    @ServerExceptionMapper
+    public Response databaseUnreachable(org.hibernate.exception.JDBCConnectionException e, UriInfo uri) {
+        return databaseUnavailable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500 && DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (status >= 500) {
             Log.errorf(e, "Request failed: %s", path(uri));
             return internal(uri);
@@ -144,8 +153,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // whatever wraps it (JTA rollback, persistence exception, the tenant binder), a lost database is not a defect
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, uri);
+        }
         Log.errorf(e, "Unexpected failure on %s", path(uri));
         return internal(uri);
+    }
+
+    /** 503 with Retry-After: the request may be sent again once the database is back (readiness says when). */
+    static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        Log.warnf("Database unavailable on %s: %s", path(uri), rootMessage(e));
+        Response problem = Problems.response(503, "database-unavailable", "Service unavailable",
+                "The database cannot be reached at the moment; retry in a few seconds", path(uri), List.of());
+        return Response.fromResponse(problem).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response jsonProblem(JsonProcessingException e, UriInfo uri) {

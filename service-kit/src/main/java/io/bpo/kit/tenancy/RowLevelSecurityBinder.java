@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,9 @@ public class RowLevelSecurityBinder {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TransactionManager transactionManager;
 
     void onTransactionBegin(@Observes @Initialized(TransactionScoped.class) Object event) {
         String tenant = CurrentTenantResolver.NO_TENANT;
@@ -48,8 +52,25 @@ public class RowLevelSecurityBinder {
             statement.setString(1, tenant);
             statement.setString(2, visibleTenants);
             statement.execute();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            abandonTransaction(e);
+            // the SQLException stays the cause: a database that cannot be reached is a 503, not a 500
             throw new IllegalStateException("Could not bind the tenant to the transaction", e);
+        }
+    }
+
+    /**
+     * Thrown from inside {@code begin()}, a failure here is seen by whoever began the transaction as a begin that
+     * never happened, so nobody would end it: it would stay on this worker thread, the transaction reaper would roll
+     * it back after its timeout, and from then on every request served by the thread would join that dead
+     * transaction and fail ("Failing fast as the transaction has rolled back"), long after the database is back.
+     * So the transaction is rolled back here, which also frees the thread.
+     */
+    private void abandonTransaction(Exception cause) {
+        try {
+            transactionManager.rollback();
+        } catch (Exception | Error e) {
+            cause.addSuppressed(e);
         }
     }
 }

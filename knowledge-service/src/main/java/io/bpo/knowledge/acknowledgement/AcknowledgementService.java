@@ -155,7 +155,8 @@ public class AcknowledgementService {
         }).toList();
         long done = lines.stream().mapToLong(ClientCoverage.Line::acknowledged).sum();
         int full = (int) lines.stream().filter(l -> l.acknowledged() >= assigned).count();
-        return new ClientCoverage(tenant.require(), assigned, ratio(done, (long) assigned * lines.size()), full, lines);
+        double overall = assigned == 0 ? 0.0 : lines.isEmpty() ? 1.0 : ratio(done, (long) assigned * lines.size());
+        return new ClientCoverage(tenant.require(), assigned, overall, full, lines);
     }
 
     /** Published articles the calling agent has not acknowledged since their baseline version. */
@@ -178,14 +179,20 @@ public class AcknowledgementService {
                 ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), 0, 0)).toList();
     }
 
+    /** Whether any agent is on the client's roster (go-live needs trained people). */
+    public boolean anyoneAssigned() {
+        return !roster().isEmpty();
+    }
+
     /** Coverage of one article, as a ratio, for readiness checks elsewhere (0 when not published or not readable). */
     public double coverageRatio(UUID articleId) {
         return articles.findReadable(articleId).filter(a -> a.status == ArticleStatus.PUBLISHED)
                 .map(a -> coverage(a).coverage()).orElse(0.0);
     }
 
+    /** Nobody assigned means nobody trained: 0, never a vacuous 100 %. */
     private static double ratio(long done, long expected) {
-        return expected == 0 ? 1.0 : Math.round(1000.0 * done / expected) / 1000.0;
+        return expected == 0 ? 0.0 : Math.round(1000.0 * done / expected) / 1000.0;
     }
 
     @SuppressWarnings("unchecked")

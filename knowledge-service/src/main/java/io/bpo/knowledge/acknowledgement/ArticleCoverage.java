@@ -13,5 +13,5 @@ public record ArticleCoverage(UUID articleId, String title,
         @Schema(description = "Agents on the client's roster") int assigned,
         @Schema(description = "Roster agents who acknowledged the baseline version or a later one") List<String> acknowledged,
         @Schema(description = "Roster agents who have not") List<String> missing,
-        @Schema(description = "acknowledged / assigned; 1 when nobody is assigned", example = "0.5") double coverage) {
+        @Schema(description = "acknowledged / assigned; 0 when nobody is assigned", example = "0.5") double coverage) {
 }

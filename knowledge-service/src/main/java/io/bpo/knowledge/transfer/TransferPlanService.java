@@ -197,6 +197,9 @@ public class TransferPlanService {
         if (tasksBeforeGoLive == 0) {
             unmet.add("the plan has no task before go-live");
         }
+        if (!acknowledgements.anyoneAssigned()) {
+            unmet.add("no agent is on the client's roster: nobody has been trained yet");
+        }
         return new PlanView(plan.id, plan.tenantId, plan.contractId, plan.title, plan.status, plan.clientSignoffBy,
                 plan.clientSignoffAt, plan.providerSignoffBy, plan.providerSignoffAt, plan.liveAt, plan.version,
                 phases, unmet.isEmpty(), unmet, tasks.stream().map(t -> PlanView.TaskView.of(t, today)).toList());

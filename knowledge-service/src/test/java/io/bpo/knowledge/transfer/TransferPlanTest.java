@@ -69,6 +69,24 @@ class TransferPlanTest {
     }
 
     @Test
+    void goLiveIsRefusedWhileNobodyIsOnTheRosterAndEmptyCoverageIsZero() {
+        String client = client();
+        String alice = Tokens.token("alice", "client-manager", client);
+        String carol = Tokens.token("carol", "account-manager", client);
+        String article = created(alice, client, article("Escalations", "PUBLISHED"));
+        as(alice).get(articleUrl(client, article) + "/coverage").then().statusCode(200)
+                .body("assigned", equalTo(0)).body("coverage", equalTo(0.0f));
+        String plan = newPlan(client);
+        Map<String, Object> done = task("DOCUMENTATION", "Write the escalation guide", "CLIENT", null, List.of());
+        done.put("status", "DONE");
+        as(carol).body(done).post(plans(client) + "/" + plan + "/tasks").then().statusCode(201);
+        as(carol).get(plans(client) + "/" + plan).then().body("readyForGoLive", equalTo(false))
+                .body("unmet", hasItem(containsString("roster")));
+        as(alice).post(plans(client) + "/" + plan + "/sign-off").then().statusCode(409).contentType(PROBLEM)
+                .body("type", endsWith("/readiness-unmet")).body("detail", containsString("roster"));
+    }
+
+    @Test
     void goLiveIsRefusedWhileTasksAreOpenOrLinkedArticlesNotAcknowledgedThenBothSidesSign() {
         String client = client();
         String alice = Tokens.token("alice", "client-manager", client);

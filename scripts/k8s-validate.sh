@@ -47,8 +47,8 @@ for overlay in "${OVERLAYS[@]}"; do
 done
 
 # ---------------------------------------------------------------- 4. one source of truth
-# A copy of the gateway and of the parent pom builds alone once the one module of the reactor it depends on,
-# token-cache, is in the local Maven repository (installed here from this tree: `verify` installs nothing, and a
+# A copy of the gateway and of the parent pom builds alone once the modules of the reactor it depends on,
+# platform-core and token-cache, are in the local Maven repository (installed here from this tree: `verify` installs nothing, and a
 # fresh machine has no earlier copy); its compiled classes are copied with their timestamps, so Maven only re-runs
 # resources and the Quarkus build.
 source_of_truth_test() {
@@ -67,11 +67,11 @@ source_of_truth_test() {
   [[ "$old" =~ ^[0-9]+$ ]] || k8s_tools_fail "source-of-truth test: $key not found in gateway's application.properties"
   new=$((old + 1))
   sed -i "s/^$key=.*/$key=$new/" "$props"
-  say "source of truth: installing token-cache (the gateway's one reactor dependency) into the local Maven repository"
-  if ! "$ROOT/mvnw" -B -q -o -f "$ROOT/pom.xml" -pl token-cache -am install -DskipTests >"$tmp/install.log" 2>&1 \
-     && ! "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl token-cache -am install -DskipTests >"$tmp/install.log" 2>&1; then
+  say "source of truth: installing platform-core and token-cache (the gateway's reactor dependencies) into the local Maven repository"
+  if ! "$ROOT/mvnw" -B -q -o -f "$ROOT/pom.xml" -pl platform-core,token-cache -am install -DskipTests >"$tmp/install.log" 2>&1 \
+     && ! "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl platform-core,token-cache -am install -DskipTests >"$tmp/install.log" 2>&1; then
     tail -n 40 "$tmp/install.log" >&2
-    k8s_tools_fail "source-of-truth test: token-cache could not be installed"
+    k8s_tools_fail "source-of-truth test: platform-core and token-cache could not be installed"
   fi
   say "source of truth: building a copy of the gateway with $key=$new (was $old)"
   if ! "$ROOT/mvnw" -B -q -o -f "$tmp/tree/gateway/pom.xml" package -DskipTests >"$tmp/build.log" 2>&1 \

@@ -9,6 +9,7 @@ import io.bpo.kit.http.ETags;
 import io.bpo.kit.http.Page;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.problem.Problem;
 import io.bpo.kit.security.Caller;
 import io.bpo.kit.tenancy.TenantContext;
 import io.quarkus.logging.Log;
@@ -104,9 +105,13 @@ public class ContractService {
         }
         boolean datesMove = !details.startDate().equals(contract.startDate)
                 || !Objects.equals(details.endDate(), contract.endDate);
-        if (datesMove && contract.status != ContractStatus.DRAFT) {
-            throw ApiException.conflict("contract-not-draft", "The term of an " + contract.status
-                    + " contract changes through a change request, not by editing the contract");
+        if (contract.status != ContractStatus.DRAFT) {
+            List<Problem.FieldError> agreed = agreementFieldsChanged(contract, details);
+            if (!agreed.isEmpty()) {
+                throw new ApiException(409, "contract-not-draft", "Conflict", "Only reference and title of an "
+                        + contract.status + " contract are edited here; what both parties agreed changes through a "
+                        + "change request (PUT .../terms)", agreed);
+            }
         }
         requireUniqueReference(details.reference(), id);
         contract.apply(details);
@@ -115,6 +120,34 @@ public class ContractService {
         }
         contract.flush();
         return ContractView.of(contract);
+    }
+
+    /** The fields of the agreement (what, how, where, when, in which currency) that the edit would change. */
+    private static List<Problem.FieldError> agreementFieldsChanged(Contract contract, ContractDetails details) {
+        List<Problem.FieldError> changed = new ArrayList<>();
+        String why = "part of the agreement: changes through a change request";
+        if (details.engagementType() != contract.engagementType) {
+            changed.add(new Problem.FieldError("engagementType", why));
+        }
+        if (details.deliveryModel() != contract.deliveryModel) {
+            changed.add(new Problem.FieldError("deliveryModel", why));
+        }
+        if (!details.deliveryCountry().equals(contract.deliveryCountry)) {
+            changed.add(new Problem.FieldError("deliveryCountry", why));
+        }
+        if (details.deliveryLocation() != contract.deliveryLocation) {
+            changed.add(new Problem.FieldError("deliveryLocation", why));
+        }
+        if (!details.currency().equals(contract.currency)) {
+            changed.add(new Problem.FieldError("currency", why));
+        }
+        if (!details.startDate().equals(contract.startDate)) {
+            changed.add(new Problem.FieldError("startDate", why));
+        }
+        if (!Objects.equals(details.endDate(), contract.endDate)) {
+            changed.add(new Problem.FieldError("endDate", why));
+        }
+        return changed;
     }
 
     /**

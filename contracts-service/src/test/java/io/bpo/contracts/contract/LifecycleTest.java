@@ -3,8 +3,10 @@ package io.bpo.contracts.contract;
 import static io.bpo.contracts.Api.as;
 import static io.bpo.contracts.terms.TermsDocs.contractWithTerms;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.bpo.contracts.Api;
 import io.bpo.contracts.terms.TermsDocs;
@@ -279,6 +281,21 @@ class LifecycleTest {
         as(MANAGER).header("If-Match", "\"1\"").body(body).put(base(OWN) + "/" + id)
                 .then().statusCode(409).contentType(PROBLEM).body("type", endsWith("contract-not-draft"));
         as(VIEWER).get(base(OWN) + "/" + id).then().body("endDate", equalTo("2027-12-31"));
+    }
+
+    @Test
+    void whatThePartiesAgreedOnIsNotEditableOnAnActiveContractAndTheRefusalNamesIt() {
+        String id = active();
+        Map<String, Object> body = editOf(id);
+        body.put("currency", "USD");
+        body.put("deliveryCountry", "MA");
+        body.put("title", "Sneaky rename");
+        as(MANAGER).header("If-Match", "\"1\"").body(body).put(base(OWN) + "/" + id)
+                .then().statusCode(409).contentType(PROBLEM).body("type", endsWith("contract-not-draft"))
+                .body("errors.field", containsInAnyOrder("currency", "deliveryCountry"));
+        as(VIEWER).get(base(OWN) + "/" + id).then().body("currency", equalTo("EUR"))
+                .body("deliveryCountry", not(equalTo("MA"))).body("title", not(equalTo("Sneaky rename")))
+                .header("ETag", equalTo("\"1\""));
     }
 
     @Test

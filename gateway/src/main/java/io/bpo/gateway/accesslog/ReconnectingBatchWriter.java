@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.bpo.gateway.problem.DatabaseUnavailable;
+import io.bpo.core.problem.DatabaseUnavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import io.bpo.gateway.problem.Problem;
 import io.bpo.gateway.problem.ProblemResponses;
 import io.bpo.gateway.problem.ProblemType;
-import io.bpo.gateway.request.RequestIds;
+import io.bpo.core.http.RequestIds;
 import io.bpo.gateway.routing.ForwardedHeaders;
 import io.bpo.gateway.routing.Service;
 import io.bpo.gateway.routing.UpstreamClient;
@@ -47,7 +47,7 @@ public class OpenApiDocuments {
     }
 
     void serve(RoutingContext ctx) {
-        String requestId = RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         String path = ctx.normalizedPath();
         Optional<Service> service = Service.bySegment(ctx.pathParam("service"));

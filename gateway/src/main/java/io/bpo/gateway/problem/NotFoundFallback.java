@@ -3,7 +3,7 @@ package io.bpo.gateway.problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.bpo.gateway.request.RequestIds;
+import io.bpo.core.http.RequestIds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,7 +25,7 @@ public class NotFoundFallback {
     }
 
     void notFound(RoutingContext ctx) {
-        String requestId = RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         String path = ctx.normalizedPath();
         problems.send(ctx.response(), Problem.of(ProblemType.NOT_FOUND, "There is no resource at " + path + ".",

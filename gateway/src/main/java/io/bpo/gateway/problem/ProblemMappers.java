@@ -1,5 +1,6 @@
 package io.bpo.gateway.problem;
 
+import io.bpo.core.problem.DatabaseUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +10,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.bpo.gateway.request.Exchange;
-import io.bpo.gateway.request.RequestIds;
+import io.bpo.core.http.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -89,7 +90,7 @@ public class ProblemMappers {
             return Problem.of(type, detail, exchange.path(), exchange.requestId());
         }
         // outside /api/v1 (e.g. Quarkus REST's own 404 for an unknown path): no exchange, so no request id yet
-        String requestId = RequestIds.acceptOrGenerate(ctx == null ? null : ctx.request().getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.acceptOrCreate(ctx == null ? null : ctx.request().getHeader(RequestIds.HEADER));
         return Problem.of(type, detail, ctx == null ? null : ctx.normalizedPath(), requestId);
     }
 

@@ -1,5 +1,6 @@
 package io.bpo.gateway.problem;
 
+import io.bpo.core.problem.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;

@@ -16,7 +16,7 @@ import io.bpo.gateway.problem.ProblemResponses;
 import io.bpo.gateway.problem.ProblemType;
 import io.bpo.gateway.ratelimit.RateLimiter;
 import io.bpo.gateway.request.Exchange;
-import io.bpo.gateway.request.RequestIds;
+import io.bpo.core.http.RequestIds;
 import io.bpo.gateway.security.BearerAuthentication;
 import io.bpo.gateway.security.Caller;
 import io.bpo.gateway.security.TenantDecision;
@@ -79,7 +79,7 @@ public class ApiGateway {
     void handle(RoutingContext ctx) {
         // nothing may be read from the body until the request is authorized and its destination known
         ctx.request().pause();
-        Exchange exchange = Exchange.begin(ctx, RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER)));
+        Exchange exchange = Exchange.begin(ctx, RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER)));
         MDC.put(RequestIds.MDC_KEY, exchange.requestId());
         accessLog.expect(exchange, ctx);
         ctx.response().putHeader(RequestIds.HEADER, exchange.requestId());
@@ -202,7 +202,7 @@ public class ApiGateway {
         if (exchange == null) {
             // failed before the exchange existed: nothing to log against, but still a problem, not a stack trace
             LOG.error("request failed in the gateway before it was identified", ctx.failure());
-            String requestId = RequestIds.acceptOrGenerate(null);
+            String requestId = RequestIds.acceptOrCreate(null);
             ctx.response().putHeader(RequestIds.HEADER, requestId);
             problems.send(ctx.response(), Problem.of(ProblemType.INTERNAL_ERROR,
                     "The gateway failed to handle the request.", ctx.normalizedPath(), requestId));

@@ -13,7 +13,7 @@ import io.bpo.gateway.problem.Problem;
 import io.bpo.gateway.problem.ProblemResponses;
 import io.bpo.gateway.problem.ProblemType;
 import io.bpo.gateway.request.Exchange;
-import io.bpo.gateway.request.RequestIds;
+import io.bpo.core.http.RequestIds;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package io.bpo.kit.http;
 
+import io.bpo.core.http.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.MDC;

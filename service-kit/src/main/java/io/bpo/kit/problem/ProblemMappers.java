@@ -1,5 +1,6 @@
 package io.bpo.kit.problem;
 
+import io.bpo.core.problem.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

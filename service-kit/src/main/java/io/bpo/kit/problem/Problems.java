@@ -1,6 +1,6 @@
 package io.bpo.kit.problem;
 
-import io.bpo.kit.http.RequestIds;
+import io.bpo.core.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.MDC;

@@ -1,5 +1,6 @@
 package io.bpo.kit.problem;
 
+import io.bpo.core.problem.DatabaseUnavailable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

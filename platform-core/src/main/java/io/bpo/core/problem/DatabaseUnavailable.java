@@ -1,4 +1,4 @@
-package io.bpo.kit.problem;
+package io.bpo.core.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

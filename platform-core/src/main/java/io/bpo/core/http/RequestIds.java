@@ -1,4 +1,4 @@
-package io.bpo.kit.http;
+package io.bpo.core.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -36,6 +36,18 @@ public record ContractTerms(
         @NotNull @Size(max = 100) List<@Valid @NotNull SlaDefinition> slas) {
 
     public static final String KEY = "[a-z0-9][a-z0-9-]{0,49}";
+
+    /**
+     * What a machine that only pushes measurements may read: the term, calendars, scope and the SLAs' keys,
+     * metrics and periods, without the commercial terms (pricing, service credits, bonuses), governance or
+     * objectives.
+     */
+    public ContractTerms withoutCommercialTerms() {
+        List<SlaDefinition> measured = slas.stream().map(s -> new SlaDefinition(s.key(), s.name(), s.metric(),
+                s.comparator(), s.target(), s.warning(), s.thresholdSeconds(), s.period(), s.calendar(), s.weight(),
+                s.scope(), null, null)).toList();
+        return new ContractTerms(term, null, List.of(), calendars, scope, List.of(), measured);
+    }
     static final String KEY_MESSAGE = "must be a key of 1-50 lowercase letters, digits or '-'";
 
     public enum Renewal { TACIT, EXPLICIT }

@@ -12,6 +12,7 @@ import io.bpo.kit.http.ETags;
 import io.bpo.kit.http.QueryParams;
 import io.bpo.kit.idempotency.Idempotency;
 import io.bpo.kit.problem.ApiException;
+import io.bpo.kit.security.Caller;
 import io.bpo.kit.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
@@ -53,6 +54,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TermsResource {
     @Inject
     ContractService contracts;
+
+    @Inject
+    Caller caller;
 
     @Inject
     TermsService terms;
@@ -208,8 +212,15 @@ public class TermsResource {
         if (start.plusDays(366).isBefore(end)) {
             throw ApiException.badRequest("to", "must be at most 366 days after from");
         }
+        List<TermsPeriod> periods = terms.inForceBetween(contractId, start, end);
+        if (!caller.hasRole(Roles.ACCOUNT_MANAGER) && !caller.hasRole(Roles.CLIENT_MANAGER)
+                && !caller.hasRole(Roles.CLIENT_VIEWER)) {
+            // the ingest credential checks measurements against the SLAs; fees and credit rules are none of its business
+            periods = periods.stream().map(p -> new TermsPeriod(p.from(), p.to(), p.versionNumber(),
+                    p.amendmentNumber(), p.terms().withoutCommercialTerms())).toList();
+        }
         return new InForce(contract.id, contract.tenantId, contract.reference, contract.currency,
-                contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC)), terms.inForceBetween(contractId, start, end));
+                contract.effectiveStatus(LocalDate.now(ZoneOffset.UTC)), periods);
     }
 
     /** JSON unless the caller prefers YAML (Accept: application/yaml). */

@@ -4,6 +4,10 @@ import static io.bpo.contracts.Api.as;
 import static io.bpo.contracts.terms.TermsDocs.contractWithTerms;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -93,9 +97,23 @@ class TermsInForceTest {
                 .body("periods", hasSize(1))
                 .body("periods[0].from", equalTo("2026-01-01")).body("periods[0].to", equalTo("2026-01-31"))
                 .body("periods[0].versionNumber", equalTo(1)).body("periods[0].amendmentNumber", equalTo(0))
-                .body("periods[0].terms.pricing.monthlyFee", equalTo(85000.00f))
                 .body("periods[0].terms.slas.key", contains("service-level-20s", "abandonment", "csat"))
                 .body("periods[0].terms.calendars[0].holidays", contains("2026-05-01", "2026-07-14"));
+    }
+
+    @Test
+    void theIngestCredentialReadsTheSlasButNotTheFeesNorTheCreditRules() {
+        as(INGEST).get(inForce("?from=2026-01-01&to=2026-01-31")).then().statusCode(200)
+                .body("periods[0].terms.slas.key", contains("service-level-20s", "abandonment", "csat"))
+                .body("periods[0].terms.slas[0].target", notNullValue())
+                .body("periods[0].terms.pricing", nullValue())
+                .body("periods[0].terms.slas.serviceCredit", everyItem(nullValue()))
+                .body("periods[0].terms.slas.bonus", everyItem(nullValue()))
+                .body("periods[0].terms.objectives", empty())
+                .body("periods[0].terms.governance", empty());
+        as(VIEWER).get(inForce("?from=2026-01-01&to=2026-01-31")).then().statusCode(200)
+                .body("periods[0].terms.pricing.monthlyFee", equalTo(85000.00f))
+                .body("periods[0].terms.slas.serviceCredit", hasItem(notNullValue()));
     }
 
     @Test

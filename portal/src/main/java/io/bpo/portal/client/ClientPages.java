@@ -144,7 +144,7 @@ public class ClientPages {
      * the file name is the service's.
      */
     @GET
-    @Path("/contracts/{contractId}/reports/{month: \\d{4}-\\d{2}}.{format: pdf|csv}")
+    @Path("/contracts/{contractId}/reports/{month: [0-9]{4}-[0-9]{2}}.{format: pdf|csv}")
     @Produces({"application/pdf", "text/csv"})
     public Response report(@PathParam("clientId") String clientId, @PathParam("contractId") String contractId,
             @PathParam("month") String month, @PathParam("format") String format) {

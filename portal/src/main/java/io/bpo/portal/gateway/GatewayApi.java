@@ -100,7 +100,7 @@ public interface GatewayApi {
     /** The monthly review as PDF or CSV, passed through to the browser. */
     @GET
     @Path("/clients/{clientId}/reporting/contracts/{contractId}/reports/{month}")
-    @Produces({"application/pdf", "text/csv"})
+    @Produces(MediaType.WILDCARD)
     Response report(@PathParam("clientId") String clientId, @PathParam("contractId") String contractId,
             @PathParam("month") String month, @HeaderParam("Accept") String accept,
             @HeaderParam("Accept-Language") String language);

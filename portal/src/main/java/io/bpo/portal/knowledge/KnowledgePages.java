@@ -53,18 +53,18 @@ public class KnowledgePages {
         String query = q == null ? "" : q.strip();
         String lang = language == null || !List.of("fr", "en").contains(language) ? null : language;
         Object results = query.isEmpty() ? null : page.data(gateway.search(clientId, query, lang, 1));
+        if ("true".equals(htmx)) {
+            return page.of(knowledge.getFragment("results")).data("clientId", clientId).data("results", results);
+        }
         TemplateInstance instance = page.of(knowledge)
                 .data("clientId", clientId)
                 .data("q", query)
                 .data("language", lang)
                 .data("results", results);
-        if ("true".equals(htmx)) {
-            return instance.setAttribute("selectedFragment", "results").data("fragment", true);
-        }
         Object pending = viewer.isAgent() ? page.data(gateway.pendingAcknowledgements(clientId)) : null;
         Object recent = query.isEmpty() && !viewer.isAgent()
                 ? page.data(gateway.articles(clientId, "PUBLISHED", 20).path("items")) : null;
-        return instance.data("pending", pending).data("recent", recent).data("fragment", false);
+        return instance.data("pending", pending).data("recent", recent);
     }
 
     @GET

@@ -25,7 +25,8 @@ public class Page {
         return template.instance()
                 .setLocale(viewer.locale())
                 .data("viewer", viewer)
-                .data("path", request.uri());
+                .data("path", request.uri())
+                .data("clientLinks", true);
     }
 
     /** A JSON tree as maps, lists, strings, numbers and booleans for a template. */

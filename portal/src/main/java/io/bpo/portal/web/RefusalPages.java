@@ -56,6 +56,12 @@ public class RefusalPages {
         return render(401, null);
     }
 
+    /** A page of another role (the portal's own @RolesAllowed): the same refusal page as the gateway's. */
+    @ServerExceptionMapper
+    public Response roleRefused(io.quarkus.security.ForbiddenException e) {
+        return render(403, null);
+    }
+
     /** The portal's own 404 (an unknown page or a malformed id in its URL). */
     @ServerExceptionMapper
     public Response portalRefused(WebApplicationException e) {
@@ -76,7 +82,9 @@ public class RefusalPages {
                 errors.add(error.path("field").asText() + ": " + error.path("reason").asText());
             }
         }
+        // no gateway call from here: the refusal may be rendered on an I/O thread, and must not fail in turn
         String html = page.of(refused)
+                .data("clientLinks", false)
                 .data("status", status)
                 .data("detail", problem == null ? null : problem.path("detail").asText(null))
                 .data("errors", errors)

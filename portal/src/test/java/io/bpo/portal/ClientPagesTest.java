@@ -92,6 +92,17 @@ class ClientPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "grace", roles = "client-viewer")
+    @OidcSecurity
+    void theContractPageShowsTheTermsInForceTheirVersionsAndTheChangeRequests() {
+        given().queryParam("done", "approve").get("/clients/acme/contracts/" + CONTRACT).then().statusCode(200)
+                .body(allOf(containsString("Version 1 (amendment 0), effective Jan 1, 2026"),
+                        containsString("Abandoned calls"), containsString("≤ 5"),
+                        containsString("Lower abandonment target"), containsString("Approved (carol)"),
+                        containsString("Your approval is recorded."), containsString("reports/")));
+    }
+
+    @Test
     @TestSecurity(user = "alice", roles = "client-manager")
     @OidcSecurity
     void aManagerSeesTheDiffSideBySideAndTheDecisionForms() {

@@ -105,6 +105,35 @@ class ClientPagesTest {
     @Test
     @TestSecurity(user = "alice", roles = "client-manager")
     @OidcSecurity
+    void aManagerAcceptsLastMonthsStatementWhichTheProviderAcceptedFirst() {
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        String statement = "/api/v1/clients/acme/reporting/contracts/" + CONTRACT + "/statements/" + month;
+        GatewayMock.server.stubFor(get(urlPathEqualTo(statement)).willReturn(okJson("""
+                {"status":"OPEN","contentHash":"9f2c0b1e","provider":{"by":"carol","at":"2026-12-02T10:00:00Z"},
+                 "client":null}""")));
+        GatewayMock.server.stubFor(post(urlPathEqualTo(statement + "/accept")).willReturn(okJson("{\"status\":\"FROZEN\"}")));
+        Response page = given().get("/clients/acme/contracts/" + CONTRACT);
+        page.then().statusCode(200).body(allOf(containsString("accepted by carol"), containsString("not accepted yet"),
+                containsString("id=\"accept-statement\"")));
+        given().redirects().follow(false).cookie("csrf-token", page.cookie("csrf-token"))
+                .formParam("csrf-token", csrfToken(page.asString()))
+                .post("/clients/acme/contracts/" + CONTRACT + "/statements/" + month + "/accept")
+                .then().statusCode(303).header("Location", containsString("done=accept"));
+        GatewayMock.server.verify(postRequestedFor(urlPathEqualTo(statement + "/accept")));
+    }
+
+    @Test
+    @TestSecurity(user = "grace", roles = "client-viewer")
+    @OidcSecurity
+    void aMonthWithoutStatementIsShownAsSuchAndAViewerCannotAcceptIt() {
+        given().get("/clients/acme/contracts/" + CONTRACT).then().statusCode(200)
+                .body(allOf(containsString("No side has accepted it yet."),
+                        not(containsString("id=\"accept-statement\""))));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "client-manager")
+    @OidcSecurity
     void aManagerSeesTheDiffSideBySideAndTheDecisionForms() {
         given().get("/clients/acme/contracts/" + CONTRACT + "/change-requests/" + REQUEST).then().statusCode(200)
                 .body(allOf(containsString("slas › 2 › target"), containsString("<pre>5</pre>"),

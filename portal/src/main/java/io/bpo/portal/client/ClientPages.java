@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -94,13 +95,17 @@ public class ClientPages {
             @PathParam("contractId") String contractId, @QueryParam("done") String done) {
         Ids.requireClient(clientId);
         Ids.requireUuid(contractId);
+        String reviewMonth = YearMonth.now(clock).minusMonths(1).toString();
+        JsonNode statement = statementOrNull(clientId, contractId, reviewMonth);
         return page.of(contract)
                 .data("clientId", clientId)
                 .data("contract", page.data(gateway.contract(clientId, contractId)))
                 .data("terms", page.data(gateway.terms(clientId, contractId)))
                 .data("versions", page.data(gateway.versions(clientId, contractId)))
                 .data("changeRequests", page.data(gateway.changeRequests(clientId, contractId, null).path("items")))
-                .data("reviewMonth", YearMonth.now(clock).minusMonths(1).toString())
+                .data("reviewMonth", reviewMonth)
+                .data("statement", page.data(statement))
+                .data("mayAccept", viewer.decides() && !acceptedBy(statement, viewer.side()))
                 .data("done", done);
     }
 
@@ -137,6 +142,38 @@ public class ClientPages {
         // after a POST, a GET: reloading the page does not decide twice
         return Response.seeOther(URI.create("/clients/" + clientId + "/contracts/" + contractId + "?done=" + decision))
                 .build();
+    }
+
+    /** The viewer's side accepts last month's statement (the first acceptance computes it, the second freezes it). */
+    @POST
+    @Path("/contracts/{contractId}/statements/{month: [0-9]{4}-[0-9]{2}}/accept")
+    public Response acceptStatement(@PathParam("clientId") String clientId,
+            @PathParam("contractId") String contractId, @PathParam("month") String month) {
+        Ids.requireClient(clientId);
+        Ids.requireUuid(contractId);
+        gateway.acceptStatement(clientId, contractId, month);
+        return Response.seeOther(URI.create("/clients/" + clientId + "/contracts/" + contractId + "?done=accept"))
+                .build();
+    }
+
+    /** A month no one has accepted yet has no statement (404): that is a state, not a refusal. */
+    private JsonNode statementOrNull(String clientId, String contractId, String month) {
+        try {
+            return gateway.statement(clientId, contractId, month);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean acceptedBy(JsonNode statement, String side) {
+        if (statement == null || side == null) {
+            return false;
+        }
+        JsonNode acceptance = statement.path(side.equals("CLIENT") ? "client" : "provider");
+        return !acceptance.isMissingNode() && !acceptance.isNull();
     }
 
     /**

@@ -97,6 +97,16 @@ public interface GatewayApi {
     JsonNode compliance(@PathParam("clientId") String clientId, @PathParam("contractId") String contractId,
             @QueryParam("month") String month);
 
+    @GET
+    @Path("/clients/{clientId}/reporting/contracts/{contractId}/statements/{month}")
+    JsonNode statement(@PathParam("clientId") String clientId, @PathParam("contractId") String contractId,
+            @PathParam("month") String month);
+
+    @POST
+    @Path("/clients/{clientId}/reporting/contracts/{contractId}/statements/{month}/accept")
+    JsonNode acceptStatement(@PathParam("clientId") String clientId, @PathParam("contractId") String contractId,
+            @PathParam("month") String month);
+
     /** The monthly review as PDF or CSV, passed through to the browser. */
     @GET
     @Path("/clients/{clientId}/reporting/contracts/{contractId}/reports/{month}")

@@ -134,7 +134,12 @@ public interface Messages {
     @Message("Comment (optional)") String comment_optional();
     @Message("Approve") String approve();
     @Message("Reject") String reject();
-    @Message("{#if d == 'approve'}Your approval is recorded.{#else}Your rejection is recorded.{/if}") String decision_done(Object d);
+    @Message("{#when d}{#is 'approve'}Your approval is recorded.{#is 'reject'}Your rejection is recorded.{#else}Your acceptance is recorded.{/when}") String decision_done(Object d);
+    @Message("SLA statement of {month}") String statement_of(Object month);
+    @Message("No side has accepted it yet.") String statement_none();
+    @Message("accepted by {by} on {date}") String accepted_by(Object by, Object date);
+    @Message("not accepted yet") String not_accepted();
+    @Message("Accept the statement for your side") String accept_statement();
 
     // ---- knowledge
     @Message("Knowledge base of {id}") String knowledge_title(Object id);

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import io.bpo.portal.gateway.Parallel;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -50,6 +52,8 @@ public class ClientPages {
     @Inject
     Clock clock;
     @Inject
+    Parallel parallel;
+    @Inject
     Template clientHome;
     @Inject
     Template contract;
@@ -60,33 +64,42 @@ public class ClientPages {
     public TemplateInstance home(@PathParam("clientId") String clientId) {
         Ids.requireClient(clientId);
         YearMonth month = YearMonth.now(clock);
-        JsonNode client = gateway.client(clientId);
+        // the calls that do not depend on each other go out together: the page waits for the slowest, not the sum
+        CompletableFuture<JsonNode> client = parallel.call(() -> gateway.client(clientId));
+        CompletableFuture<JsonNode> deadlines = parallel.call(() -> gateway.deadlines(clientId));
         JsonNode contracts = gateway.contracts(clientId, 50).path("items");
+        List<JsonNode> activeContracts = new ArrayList<>();
+        List<CompletableFuture<JsonNode>> compliance = new ArrayList<>();
+        List<CompletableFuture<JsonNode>> pending = new ArrayList<>();
+        for (JsonNode c : contracts) {
+            if ("ACTIVE".equals(c.path("status").asText())) {
+                String contractId = c.path("id").asText();
+                activeContracts.add(c);
+                compliance.add(parallel.call(() -> gateway.compliance(clientId, contractId, month.toString())));
+                pending.add(parallel.call(() -> gateway.changeRequests(clientId, contractId, "PENDING")));
+            }
+        }
         List<Object> active = new ArrayList<>();
         List<Object> awaiting = new ArrayList<>();
-        for (JsonNode c : contracts) {
-            if (!"ACTIVE".equals(c.path("status").asText())) {
-                continue;
-            }
-            String contractId = c.path("id").asText();
+        for (int i = 0; i < activeContracts.size(); i++) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("contract", page.data(c));
-            line.put("compliance", page.data(gateway.compliance(clientId, contractId, month.toString())));
+            line.put("contract", page.data(activeContracts.get(i)));
+            line.put("compliance", page.data(Parallel.join(compliance.get(i))));
             active.add(line);
-            for (JsonNode cr : gateway.changeRequests(clientId, contractId, "PENDING").path("items")) {
+            for (JsonNode cr : Parallel.join(pending.get(i)).path("items")) {
                 if (awaitsViewer(cr)) {
                     awaiting.add(page.data(cr));
                 }
             }
         }
         return page.of(clientHome)
-                .data("client", page.data(client))
+                .data("client", page.data(Parallel.join(client)))
                 .data("month", month.toString())
                 .data("reviewMonth", month.minusMonths(1).toString())
                 .data("contracts", page.data(contracts))
                 .data("active", active)
                 .data("awaiting", awaiting)
-                .data("deadlines", page.data(gateway.deadlines(clientId)));
+                .data("deadlines", page.data(Parallel.join(deadlines)));
     }
 
     @GET

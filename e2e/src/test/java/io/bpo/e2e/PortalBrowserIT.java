@@ -42,7 +42,20 @@ class PortalBrowserIT extends PlatformClient {
     static final String ACME_CONTRACTS = "/api/v1/clients/" + ACME + "/contracts";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Contracts this class created: terminated at the end, so that acme's home page does not grow run after run. */
+    static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     WebDriver browser;
+
+    @org.junit.jupiter.api.AfterAll
+    static void terminateCreatedContracts() {
+        for (String contractId : CREATED) {
+            long version = as(CAROL).get(ACME_CONTRACTS + "/" + contractId).then().statusCode(200)
+                    .extract().jsonPath().getLong("version");
+            as(CAROL).header("If-Match", "\"" + version + "\"").post(ACME_CONTRACTS + "/" + contractId + "/terminate")
+                    .then().statusCode(200);
+        }
+    }
 
     @AfterEach
     void closeBrowser() {
@@ -159,6 +172,7 @@ class PortalBrowserIT extends PlatformClient {
         String contractId = as(CAROL).body(contract).post(ACME_CONTRACTS).then().statusCode(201).extract().path("id");
         String path = ACME_CONTRACTS + "/" + contractId;
         as(CAROL).header("If-Match", "\"0\"").post(path + "/activate").then().statusCode(200);
+        CREATED.add(contractId);
         ((ObjectNode) terms.withArray("slas").get(1)).put("target", 4).put("warning", 3.5);
         Map<String, Object> proposal = Map.of("reason", "Lower abandonment target",
                 "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(), "terms", JSON.convertValue(terms, Map.class));

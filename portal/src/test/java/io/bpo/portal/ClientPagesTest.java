@@ -206,6 +206,49 @@ class ClientPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "carol", roles = "account-manager")
+    @OidcSecurity
+    void anAccountManagerProposesAChangeAndSeesTheRefusedFieldsAtTheirPath() {
+        String raise = "/api/v1/clients/acme/contracts/" + CONTRACT + "/change-requests";
+        Response form = given().get("/clients/acme/contracts/" + CONTRACT + "/change-requests/new");
+        form.then().statusCode(200).body(allOf(containsString("Abandoned calls"), containsString("id=\"raise\"")));
+        String token = csrfToken(form.asString());
+        given().cookie("csrf-token", form.cookie("csrf-token")).formParam("csrf-token", token)
+                .formParam("reason", "x").formParam("effectiveFrom", "2026-12-07").formParam("terms", "{\n  \"slas\": [")
+                .post("/clients/acme/contracts/" + CONTRACT + "/change-requests/new")
+                .then().statusCode(400).body(containsString("terms: not JSON (line 2"));
+        GatewayMock.server.stubFor(post(urlPathEqualTo(raise)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"status":400,"title":"Invalid request","errors":[{"field":"terms.slas[1].target",
+                         "reason":"must be between 0 and 100"}]}""")));
+        given().cookie("csrf-token", form.cookie("csrf-token")).formParam("csrf-token", token)
+                .formParam("reason", "Lower target").formParam("effectiveFrom", "2026-12-07")
+                .formParam("terms", Stubs.TERMS.replace("\"target\":5,", "\"target\":500,"))
+                .post("/clients/acme/contracts/" + CONTRACT + "/change-requests/new")
+                .then().statusCode(400).body(allOf(containsString("terms.slas[1].target: must be between 0 and 100"),
+                        containsString("Lower target"), containsString("&quot;target&quot;:500")));
+        GatewayMock.server.stubFor(post(urlPathEqualTo(raise)).willReturn(okJson("{\"id\":\"" + REQUEST + "\"}")
+                .withStatus(201)));
+        given().redirects().follow(false).cookie("csrf-token", form.cookie("csrf-token")).formParam("csrf-token", token)
+                .formParam("reason", "Lower target").formParam("effectiveFrom", "2026-12-07")
+                .formParam("terms", Stubs.TERMS)
+                .post("/clients/acme/contracts/" + CONTRACT + "/change-requests/new")
+                .then().statusCode(303).header("Location", containsString("/change-requests/" + REQUEST));
+        GatewayMock.server.verify(postRequestedFor(urlPathEqualTo(raise)).withHeader("Idempotency-Key", matching(".+"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.reason",
+                        equalTo("Lower target"))));
+    }
+
+    @Test
+    @TestSecurity(user = "grace", roles = "client-viewer")
+    @OidcSecurity
+    void aViewerCannotProposeAChange() {
+        given().get("/clients/acme/contracts/" + CONTRACT + "/change-requests/new").then().statusCode(403);
+        given().get("/clients/acme/contracts/" + CONTRACT).then().statusCode(200)
+                .body(not(containsString("id=\"propose\"")));
+    }
+
+    @Test
     void anonymousVisitorsGetNoPage() {
         given().redirects().follow(false).get("/clients/acme").then().statusCode(401);
         assertEquals(0, GatewayMock.server.getAllServeEvents().size());

@@ -140,6 +140,11 @@ public interface Messages {
     @Message("accepted by {by} on {date}") String accepted_by(Object by, Object date);
     @Message("not accepted yet") String not_accepted();
     @Message("Accept the statement for your side") String accept_statement();
+    @Message("Propose a change") String raise_change_request();
+    @Message("The platform did not accept this proposal:") String raise_refused();
+    @Message("Proposed terms (JSON)") String proposed_terms();
+    @Message("The complete terms as they would be, starting from the terms in force. The other side approves or rejects.") String proposed_terms_help();
+    @Message("Send the proposal") String raise();
 
     // ---- knowledge
     @Message("Knowledge base of {id}") String knowledge_title(Object id);

@@ -1,8 +1,5 @@
 package io.bpo.bench;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +10,9 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -96,27 +96,70 @@ public final class PortalHomeBenchmark {
         return calls;
     }
 
-    /** Signs in through the portal as a browser would; returns the Cookie header of the portal's session. */
+    /**
+     * Signs in through the portal as a browser would (redirects followed by hand, cookies kept per host and port);
+     * returns the Cookie header of the portal's session.
+     */
     static String signIn(String user) throws Exception {
-        CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(jar)
-                .followRedirects(HttpClient.Redirect.ALWAYS).build();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(PORTAL + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(login.body());
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        Map<String, Map<String, String>> jar = new HashMap<>();
+        HttpResponse<String> page = follow(browser, jar, HttpRequest.newBuilder(URI.create(PORTAL + "/")).build());
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
         if (!action.find()) {
-            throw new IllegalStateException("No Keycloak login form at " + login.uri() + " (is the portal up?)");
+            throw new IllegalStateException("No Keycloak login form at " + page.uri() + " (is the portal up?)");
         }
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        HttpResponse<String> home = follow(browser, jar, HttpRequest.newBuilder(
+                        URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (home.statusCode() != 200 || !home.uri().toString().startsWith(PORTAL)) {
             throw new IllegalStateException("Sign-in as " + user + " ended at " + home.uri() + " with HTTP "
                     + home.statusCode());
         }
-        return jar.getCookieStore().get(URI.create(PORTAL)).stream().map(HttpCookie::toString)
-                .collect(Collectors.joining("; "));
+        return cookieHeader(jar, URI.create(PORTAL));
+    }
+
+    private static HttpResponse<String> follow(HttpClient browser, Map<String, Map<String, String>> jar,
+            HttpRequest first) throws Exception {
+        HttpRequest request = first;
+        for (int hop = 0; hop < 10; hop++) {
+            HttpRequest.Builder withCookies = HttpRequest.newBuilder(request.uri())
+                    .method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+            request.headers().map().forEach((name, values) -> values.forEach(v -> withCookies.header(name, v)));
+            String cookies = cookieHeader(jar, request.uri());
+            if (!cookies.isEmpty()) {
+                withCookies.header("Cookie", cookies);
+            }
+            HttpResponse<String> response = browser.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> hostJar = jar.computeIfAbsent(origin(request.uri()), k -> new LinkedHashMap<>());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String value = pair.substring(eq + 1);
+                boolean expired = header.toLowerCase().contains("max-age=0") || value.isEmpty();
+                if (expired) {
+                    hostJar.remove(pair.substring(0, eq));
+                } else {
+                    hostJar.put(pair.substring(0, eq), value);
+                }
+            }
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (response.statusCode() / 100 != 3 || location == null) {
+                return response;
+            }
+            request = HttpRequest.newBuilder(request.uri().resolve(location)).GET().build();
+        }
+        throw new IllegalStateException("too many redirects signing in");
+    }
+
+    private static String origin(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static String cookieHeader(Map<String, Map<String, String>> jar, URI uri) {
+        return jar.getOrDefault(origin(uri), Map.of()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
     }
 }

@@ -115,27 +115,27 @@ public class NotificationService {
         StringBuilder sql = new StringBuilder("""
                 select n.id, n.type, n.data::text, n.created_at, r.read_at from notifications n
                 left join notification_reads r
-                       on r.tenant_id = n.tenant_id and r.notification_id = n.id and r.subject = ?1
-                where n.audience_roles && cast(?2 as text[]) and not (n.type = any(cast(?3 as text[])))""");
+                       on r.tenant_id = n.tenant_id and r.notification_id = n.id and r.subject = :me
+                where n.audience_roles && cast(:roles as text[]) and not (n.type = any(cast(:hidden as text[])))""");
         if (unreadOnly) {
             sql.append(" and r.read_at is null");
         }
         if (after != null) {
-            sql.append(" and (n.created_at, n.id) < (?4, ?5)");
+            sql.append(" and (n.created_at, n.id) < (:at, :id)");
         }
         if (only != null) {
-            sql.append(" and n.id = ?6");
+            sql.append(" and n.id = :only");
         }
         sql.append(" order by n.created_at desc, n.id desc limit ").append(limit);
         Query query = entityManager.createNativeQuery(sql.toString())
-                .setParameter(1, me.subject)
-                .setParameter(2, textArray(Arrays.asList(me.roles)))
-                .setParameter(3, textArray(hiddenTypes(me)));
+                .setParameter("me", me.subject)
+                .setParameter("roles", textArray(Arrays.asList(me.roles)))
+                .setParameter("hidden", textArray(hiddenTypes(me)));
         if (after != null) {
-            query.setParameter(4, after.createdAt()).setParameter(5, after.id());
+            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
         }
         if (only != null) {
-            query.setParameter(6, only);
+            query.setParameter("only", only);
         }
         List<NotificationView> views = new ArrayList<>();
         for (Object row : query.getResultList()) {

@@ -3,7 +3,6 @@ package io.bpo.notifications.webhook;
 import io.bpo.kit.http.Cursor;
 import io.bpo.kit.http.Page;
 import io.bpo.kit.security.Roles;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,7 +26,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** A client's webhooks: managed by its client managers and its account managers. */
 @Path("/api/v1/clients/{clientId}/webhooks")
 @Tag(name = "Webhooks")
-@Authenticated
 @RolesAllowed({Roles.CLIENT_MANAGER, Roles.ACCOUNT_MANAGER})
 public class WebhookResource {
     @Inject

@@ -60,13 +60,11 @@ public class WebhookService {
         return WebhookViews.Webhook.of(subscription, true);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<WebhookViews.Webhook> list() {
         return WebhookSubscription.<WebhookSubscription>list("order by createdAt, id").stream()
                 .map(s -> WebhookViews.Webhook.of(s, false)).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public WebhookViews.Webhook get(UUID id) {
         return WebhookViews.Webhook.of(require(id), false);
     }
@@ -94,7 +92,6 @@ public class WebhookService {
     }
 
     /** Newest first: the delivery log. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookViews.Delivery> deliveries(UUID id, String cursor, int limit) {
         require(id);
         Cursor after = Cursor.decode(cursor);
@@ -127,20 +124,20 @@ public class WebhookService {
         StringBuilder sql = new StringBuilder("""
                 select id, subscription_id, event_id, event_type, status, attempts, last_attempt_at,
                        last_status_code, last_error, next_attempt_at, delivered_at, redelivery_of, created_at
-                from webhook_deliveries where subscription_id = ?1""");
+                from webhook_deliveries where subscription_id = :subscription""");
         if (after != null) {
-            sql.append(" and (created_at, id) < (?2, ?3)");
+            sql.append(" and (created_at, id) < (:at, :id)");
         }
         if (only != null) {
-            sql.append(" and id = ?4");
+            sql.append(" and id = :only");
         }
         sql.append(" order by created_at desc, id desc limit ").append(limit);
-        Query query = entityManager.createNativeQuery(sql.toString()).setParameter(1, subscriptionId);
+        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("subscription", subscriptionId);
         if (after != null) {
-            query.setParameter(2, after.createdAt()).setParameter(3, after.id());
+            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
         }
         if (only != null) {
-            query.setParameter(4, only);
+            query.setParameter("only", only);
         }
         List<WebhookViews.Delivery> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {

@@ -61,6 +61,9 @@ public class ChangeRequestService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ChangeRequestEvents events;
+
     /** What an Idempotency-Key is bound to: the same body sent to another contract is another request. */
     record Raise(UUID contractId, NewChangeRequest request) {
     }
@@ -158,6 +161,7 @@ public class ChangeRequestService {
         request.proposedTerms = write(proposed);
         request.patch = write(patch);
         request.persistAndFlush();
+        events.awaitingDecision(contract, request);
         Log.infof("Change request %s on contract %s raised by %s (%s), %s from %s", request.id, contract.reference,
                 request.raisedBy, party, categories, effectiveFrom);
         return request;
@@ -212,6 +216,9 @@ public class ChangeRequestService {
         request.record(party, Verdict.APPROVED, caller.userName(), now, comment(note));
         if (request.approvedByBoth()) {
             apply(contract, request, now);
+            events.decided(contract, request);
+        } else {
+            events.awaitingDecision(contract, request);
         }
         request.flush();
         Log.infof("Change request %s approved by %s (%s)", request.id, caller.userName(), party);
@@ -241,7 +248,7 @@ public class ChangeRequestService {
 
     /** The raising side takes a pending request back. */
     public ChangeRequestView withdraw(UUID contractId, UUID id, long expectedVersion, DecisionNote note) {
-        lockContract(contractId);
+        Contract contract = lockContract(contractId);
         ChangeRequest request = require(contractId, id);
         Party party = Party.of(caller);
         if (party != request.raisedByParty) {
@@ -254,6 +261,7 @@ public class ChangeRequestService {
         }
         request.close(ChangeRequestStatus.WITHDRAWN, caller.userName(), now(), comment(note));
         request.flush();
+        events.decided(contract, request);
         Log.infof("Change request %s withdrawn by %s (%s)", request.id, caller.userName(), party);
         return view(request, true);
     }
@@ -269,6 +277,7 @@ public class ChangeRequestService {
         for (ChangeRequest other : outdated) {
             other.supersededByVersionNumber = version.number;
             other.close(ChangeRequestStatus.SUPERSEDED, caller.userName(), now, null);
+            events.decided(contract, other);
         }
         Log.infof("Change request %s applied to contract %s as version %d (amendment %d) from %s; %d superseded",
                 request.id, contract.reference, version.number, version.amendmentNumber, request.effectiveFrom,

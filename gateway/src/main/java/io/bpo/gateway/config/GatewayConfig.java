@@ -47,6 +47,8 @@ public interface GatewayConfig {
         Route knowledge();
 
         Route reporting();
+
+        Route notifications();
     }
 
     interface Route {

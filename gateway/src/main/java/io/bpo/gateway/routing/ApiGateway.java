@@ -181,8 +181,9 @@ public class ApiGateway {
                 return;
             }
             exchange.crossTenant(decision == TenantDecision.CROSS_TENANT);
-        } else if (target.service() == Service.REPORTING) {
-            // the portfolio across clients reads the token's clients: the entry names them, having no client id
+        } else if (target.service() == Service.REPORTING || target.service() == Service.NOTIFICATIONS) {
+            // the portfolio and the caller's own notifications read the token's clients: the entry names them,
+            // having no client id
             exchange.note("clients from the token: " + String.join(",", new java.util.TreeSet<>(caller.tenants())));
         }
         proxy.forward(ctx, exchange, target.service());

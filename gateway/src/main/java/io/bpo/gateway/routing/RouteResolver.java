@@ -12,6 +12,8 @@ public final class RouteResolver {
     public static final String API_PREFIX = "/api/v1/";
     private static final java.util.Set<String> AUDIT_RESOURCES = java.util.Set.of("verify", "checkpoints",
             "public-key", "export", "bundle", "cross-tenant-denials");
+    private static final java.util.Set<String> ME_RESOURCES = java.util.Set.of("notifications",
+            "notification-preferences");
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private RouteResolver() {
@@ -32,6 +34,10 @@ public final class RouteResolver {
             case "reporting" -> segments.length == 2 && segments[1].equals("portfolio")
                     ? new ApiRoute.Proxy(Service.REPORTING, null)
                     : new ApiRoute.NotFound("unknown reporting resource");
+            // the caller's own notifications and preferences: their clients come from the token
+            case "me" -> segments.length >= 2 && ME_RESOURCES.contains(segments[1])
+                    ? new ApiRoute.Proxy(Service.NOTIFICATIONS, null)
+                    : new ApiRoute.NotFound("unknown resource of yours");
             case "audit" -> segments.length >= 2 && segments.length <= 3 && segments[1].equals("access-log")
                     && (segments.length == 2 || AUDIT_RESOURCES.contains(segments[2]))
                     ? new ApiRoute.AccessLog()
@@ -51,7 +57,11 @@ public final class RouteResolver {
         if (segments.length == 2) {
             return new ApiRoute.Proxy(Service.CONTRACTS, clientId);
         }
+        if (segments[2].equals("webhooks")) {
+            return new ApiRoute.Proxy(Service.NOTIFICATIONS, clientId);
+        }
         return Service.bySegment(segments[2])
+                .filter(service -> service != Service.NOTIFICATIONS)
                 .<ApiRoute>map(service -> new ApiRoute.Proxy(service, clientId))
                 .orElseGet(() -> new ApiRoute.NotFound("unknown client resource '" + segments[2] + "'"));
     }

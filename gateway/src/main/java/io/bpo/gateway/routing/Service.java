@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum Service {
     CONTRACTS("contracts"),
     KNOWLEDGE("knowledge"),
-    REPORTING("reporting");
+    REPORTING("reporting"),
+    /** Its client resource is {@code webhooks}; {@code /api/v1/me/notifications...} is the caller's own. */
+    NOTIFICATIONS("notifications");
 
     private final String segment;
 

@@ -40,6 +40,8 @@ public class UpstreamClient {
         targets.put(Service.CONTRACTS, Target.of(Service.CONTRACTS, routes.contracts(), config.requestTimeout()));
         targets.put(Service.KNOWLEDGE, Target.of(Service.KNOWLEDGE, routes.knowledge(), config.requestTimeout()));
         targets.put(Service.REPORTING, Target.of(Service.REPORTING, routes.reporting(), config.requestTimeout()));
+        targets.put(Service.NOTIFICATIONS, Target.of(Service.NOTIFICATIONS, routes.notifications(),
+                config.requestTimeout()));
     }
 
     /**

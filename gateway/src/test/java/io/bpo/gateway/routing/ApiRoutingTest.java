@@ -75,6 +75,44 @@ class ApiRoutingTest {
     }
 
     @Test
+    void webhooksOfAClientGoToNotificationsService() {
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/clients/" + CLIENT + "/webhooks/w-1/deliveries")
+                .then().statusCode(200)
+                .body("service", equalTo("notifications"))
+                .body("path", equalTo("/api/v1/clients/" + CLIENT + "/webhooks/w-1/deliveries"));
+    }
+
+    @Test
+    void webhooksOfAnotherClientAreDeniedAtTheGateway() {
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/clients/other-client/webhooks")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void myNotificationsGoToNotificationsService() {
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/me/notifications?unread=true")
+                .then().statusCode(200)
+                .body("service", equalTo("notifications"));
+        given().auth().oauth2(TOKEN)
+                .when().put("/api/v1/me/notification-preferences")
+                .then().statusCode(200)
+                .body("service", equalTo("notifications"));
+    }
+
+    @Test
+    void otherResourcesOfMineAreNotFound() {
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/me/secrets")
+                .then().statusCode(404);
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/clients/" + CLIENT + "/notifications")
+                .then().statusCode(404);
+    }
+
+    @Test
     void clientResourceItselfGoesToContractsService() {
         given().auth().oauth2(TOKEN)
                 .when().get("/api/v1/clients/" + CLIENT)

@@ -34,7 +34,7 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String[] SERVICES = { "contracts", "knowledge", "reporting" };
+    public static final String[] SERVICES = { "contracts", "knowledge", "reporting", "notifications" };
 
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
     private Vertx vertx;

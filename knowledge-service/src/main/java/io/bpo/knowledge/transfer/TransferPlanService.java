@@ -8,6 +8,7 @@ import io.bpo.kit.problem.Problem;
 import io.bpo.kit.security.Caller;
 import io.bpo.kit.security.Roles;
 import io.bpo.kit.tenancy.TenantContext;
+import io.bpo.outbox.Outbox;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class TransferPlanService {
+    /** Events recorded with the change (module outbox): go-live signed. */
+    @Inject
+    Outbox outbox;
+
     @Inject
     TenantContext tenant;
 
@@ -127,6 +132,10 @@ public class TransferPlanService {
             plan.status = TransferPlan.LIVE;
             plan.liveAt = now;
             Log.infof("Transfer plan %s of client %s is live", plan.id, tenant.require());
+            outbox.record("transfer-plan.go-live-signed", plan.id, Map.of("planId", plan.id, "planTitle", plan.title,
+                    "contractId", plan.contractId, "clientSignedBy", plan.clientSignoffBy,
+                    "providerSignedBy", plan.providerSignoffBy, "liveAt", now.toString(),
+                    "link", "/clients/" + tenant.require() + "/knowledge/transfer-plans/" + plan.id));
         }
         em.flush();
         return view(plan);

@@ -87,7 +87,7 @@ class TransferPlanTest {
     }
 
     @Test
-    void goLiveIsRefusedWhileTasksAreOpenOrLinkedArticlesNotAcknowledgedThenBothSidesSign() {
+    void goLiveIsRefusedWhileTasksAreOpenOrLinkedArticlesNotAcknowledgedThenBothSidesSign() throws Exception {
         String client = client();
         String alice = Tokens.token("alice", "client-manager", client);
         String carol = Tokens.token("carol", "account-manager", client);
@@ -126,6 +126,37 @@ class TransferPlanTest {
                 .body("liveAt", notNullValue());
         as(carol).post(plans(client) + "/" + plan + "/sign-off").then().statusCode(409)
                 .body("type", endsWith("/already-live"));
+
+        List<com.fasterxml.jackson.databind.JsonNode> events = relayedAbout(plan);
+        org.junit.jupiter.api.Assertions.assertEquals(1, events.size(), events.toString());
+        org.junit.jupiter.api.Assertions.assertEquals("transfer-plan.go-live-signed", events.get(0).get("type").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("carol", events.get(0).get("data").get("providerSignedBy").asText());
+    }
+
+    @jakarta.inject.Inject
+    io.bpo.outbox.OutboxRelay relay;
+
+    /** Every event the outbox holds is relayed to a receiver on a loopback port; those about {@code subject}. */
+    private List<com.fasterxml.jackson.databind.JsonNode> relayedAbout(String subject) throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/events", exchange -> {
+            mapper.readTree(exchange.getRequestBody()).get("events").forEach(received::add);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            java.net.URI intake = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/events");
+            while (relay.relayBatch(intake) > 0) {
+                // until the outbox is empty
+            }
+        } finally {
+            server.stop(0);
+        }
+        return received.stream().filter(e -> e.get("subject").asText().equals(subject)).toList();
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.bpo.reporting.sla;
 
 import io.bpo.kit.problem.ApiException;
+import io.bpo.outbox.Outbox;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +19,9 @@ import java.util.UUID;
 @Transactional
 public class StatementStore {
     public enum Party { PROVIDER, CLIENT }
+
+    @Inject
+    Outbox outbox;
 
     public Optional<SlaStatement> find(UUID contractId, LocalDate month) {
         return SlaStatement.<SlaStatement>find("contractId = ?1 and month = ?2", contractId, month)
@@ -40,7 +47,34 @@ public class StatementStore {
         s.checkedAt = now;
         record(s, party, who, now);
         s.persistAndFlush();
+        announce(s, party);
         return s;
+    }
+
+    /**
+     * A month's statement exists from its first acceptance: the other side is asked to accept it, and each SLA the
+     * closed month breached is told (events recorded with the statement, module outbox).
+     */
+    private void announce(SlaStatement s, Party acceptedBy) {
+        MonthCompliance month = CanonicalJson.read(s.content, MonthCompliance.class);
+        String link = "/clients/" + s.tenantId + "/reporting/contracts/" + s.contractId + "/statements/"
+                + month.month();
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("contractId", s.contractId);
+        ready.put("contractReference", month.reference());
+        ready.put("period", month.month());
+        ready.put("breaches", month.breaches());
+        ready.put("acceptedBy", acceptedBy.name());
+        ready.put("awaitingParty", acceptedBy == Party.PROVIDER ? Party.CLIENT.name() : Party.PROVIDER.name());
+        ready.put("link", link);
+        outbox.record("statement.ready", s.id, ready);
+        for (MonthlySla sla : month.slas()) {
+            if ("BREACHED".equals(String.valueOf(sla.status()))) {
+                outbox.record("sla.breached", s.id + "/" + sla.slaKey(), Map.of("contractId", s.contractId,
+                        "contractReference", month.reference(), "period", month.month(), "slaKey", sla.slaKey(),
+                        "sla", sla.name() == null ? sla.slaKey() : sla.name(), "link", link));
+            }
+        }
     }
 
     public SlaStatement accept(UUID contractId, LocalDate month, Party party, String who, Instant now) {

@@ -58,7 +58,7 @@ class AccessLogBatchFailureTest {
 
     /**
      * The real repository, except that its first batch waits for the test, and its second fails as a lost
-     * connection at commit would.
+     * connection at commit would, twice (the write and the writer's second attempt after reconnecting).
      */
     static final class ScriptedRepository extends AccessLogRepository {
 
@@ -84,6 +84,9 @@ class AccessLogBatchFailureTest {
             } else if (call == 2) {
                 failedBatch = entries.stream().map(AccessLogEntry::requestId).toList();
                 throw new SQLException("connection lost during commit (simulated)", "08006");
+            } else if (call == 3) {
+                // the writer finds the batch uncommitted and writes it once more: that fails too
+                throw new SQLException("connection lost again (simulated)", "08006");
             }
             super.appendAll(entries);
         }
@@ -130,7 +133,7 @@ class AccessLogBatchFailureTest {
         String later = "batch-later-" + UUID.randomUUID();
         assertEquals(200, http.send(request(later), ofString()).statusCode());
         assertEquals(1, AccessLogRows.byRequestId(dataSource, later).size());
-        assertEquals(3, repository.calls.get());
+        assertEquals(4, repository.calls.get());
     }
 
     private HttpRequest request(String requestId) {

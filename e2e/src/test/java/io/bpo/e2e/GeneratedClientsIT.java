@@ -19,6 +19,7 @@ import io.bpo.client.contracts.model.DecisionNote;
 import io.bpo.client.contracts.model.DeliveryLocation;
 import io.bpo.client.contracts.model.DeliveryModel;
 import io.bpo.client.contracts.model.EngagementType;
+import io.bpo.client.contracts.model.JsonPatchOp;
 import io.bpo.client.contracts.model.JsonPatchOperation;
 import io.bpo.client.contracts.model.NewChangeRequest;
 import io.bpo.client.contracts.model.TermsDocument;
@@ -119,7 +120,7 @@ class GeneratedClientsIT extends PlatformClient {
 
         ChangeRequest read = alice.changeRequestResourceGet(raised.getId(), ACME, id);
         List<JsonPatchOperation> diff = read.getDiff();
-        assertTrue(diff.stream().anyMatch(op -> op.getOp() == JsonPatchOperation.OpEnum.REPLACE
+        assertTrue(diff.stream().anyMatch(op -> op.getOp() == JsonPatchOp.REPLACE
                 && op.getPath().startsWith("/slas/1/")), "diff: " + diff);
 
         ChangeRequest clientSide = alice.changeRequestResourceApprove(raised.getId(), ACME, id,

@@ -5,7 +5,6 @@ import io.bpo.kit.problem.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -165,7 +164,4 @@ public class ApiDocumentFilter implements OASFilter {
     static String config(String key, String fallback) {
         return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(fallback);
     }
-
-    /** Only what the document must never carry, for callers that check a document (tests, the gateway). */
-    public static final Set<String> FRAMEWORK_SCHEMA_NAMES = PortableSchemas.FRAMEWORK_TYPES.keySet();
 }

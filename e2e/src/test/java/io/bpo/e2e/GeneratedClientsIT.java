@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bpo.client.contracts.api.ChangeRequestsApi;
 import io.bpo.client.contracts.api.ContractTermsApi;
 import io.bpo.client.contracts.api.ContractsApi;
+import io.bpo.client.contracts.model.ChangeCategory;
 import io.bpo.client.contracts.model.ChangeRequest;
 import io.bpo.client.contracts.model.ChangeRequestStatus;
 import io.bpo.client.contracts.model.ContractDetails;
@@ -115,7 +116,9 @@ class GeneratedClientsIT extends PlatformClient {
 
         ChangeRequestsApi alice = new ChangeRequestsApi(contracts(ALICE));
         ChangeRequest raised = alice.changeRequestResourceRaise(ACME, id, new NewChangeRequest()
-                .reason("Lower abandonment target").effectiveFrom(LocalDate.of(2026, 10, 1)).terms(proposed), null);
+                .reason("Lower abandonment target").effectiveFrom(LocalDate.of(2026, 10, 1))
+                // a generated client sends its empty default list, and declared categories must name the change's
+                .categories(List.of(ChangeCategory.SLA)).terms(proposed), null);
         assertEquals(ChangeRequestStatus.PENDING, raised.getStatus());
 
         ChangeRequest read = alice.changeRequestResourceGet(raised.getId(), ACME, id);

@@ -15,8 +15,8 @@ case ${1:-} in
       npm ci --no-audit --no-fund --loglevel=error
     fi ;;
   lint)
-    # every document of redocly.yaml; Redocly fails on errors only, warnings fail here: the config turns down
-    # (with its reason) every rule the documents may break, so a warning is always new
+    # every document of redocly.yaml; Redocly fails on errors only, warnings fail here too: a rule that does not
+    # apply is turned down in the config with its reason, so a warning is always something to fix
     set +e
     out=$(node_modules/.bin/redocly lint --max-problems 1000 --format stylish 2>&1)
     status=$?

@@ -46,17 +46,31 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ChangeRequestResource {
     static final String BASE = "/api/v1/clients/%s/contracts/%s/change-requests/%s";
 
+    // complete, as the API requires the whole proposed terms: OpenApiDocumentTest validates it against the schema
     private static final String RAISE_EXAMPLE = """
             {
               "reason": "Summer campaign: the client wants 85% of calls answered within 20 s",
               "effectiveFrom": "2026-06-01",
               "categories": ["SLA"],
-              "terms": { "term": { "startDate": "2026-01-01", "endDate": "2027-12-31", "noticePeriodDays": 90,
-                                   "renewal": "EXPLICIT" },
-                         "pricing": { "model": "FIXED_FEE", "monthlyFee": 85000.00 },
-                         "governance": [], "calendars": [ "... as read from GET .../terms ..." ],
-                         "scope": [ "..." ], "objectives": [ "..." ],
-                         "slas": [ { "key": "service-level-20s", "target": 85, "...": "..." } ] }
+              "terms": {
+                "term": {"startDate": "2026-01-01", "endDate": "2027-12-31", "noticePeriodDays": 90,
+                         "renewal": "EXPLICIT"},
+                "pricing": {"model": "FIXED_FEE", "monthlyFee": 85000.00},
+                "governance": [{"level": "OPERATIONAL", "cadence": "WEEKLY",
+                                "providerMembers": ["Contact centre manager (Tunis)"],
+                                "clientMembers": ["Customer service manager"]}],
+                "calendars": [{"key": "fr-business", "timeZone": "Europe/Paris",
+                               "weeklyHours": [{"day": "MONDAY", "opens": "08:00", "closes": "20:00"}],
+                               "holidays": ["2026-07-14"]}],
+                "scope": [{"key": "billing-calls", "process": "Billing enquiries by phone", "channel": "PHONE",
+                           "languages": ["fr"], "calendar": "fr-business", "forecastMonthlyVolume": 12000,
+                           "inScope": true}],
+                "objectives": [{"key": "accessibility", "category": "QUALITY",
+                                "statement": "Callers are answered quickly", "slas": ["service-level-20s"]}],
+                "slas": [{"key": "service-level-20s", "name": "85% of calls answered in 20 s",
+                          "metric": "SERVICE_LEVEL", "comparator": "GTE", "target": 85, "thresholdSeconds": 20,
+                          "period": "MONTH", "calendar": "fr-business", "weight": 1, "scope": ["billing-calls"]}]
+              }
             }""";
     private static final String STALE_EXAMPLE = """
             {"type": "https://bpo.example/problems/stale-change-request", "title": "Conflict", "status": 409,
@@ -85,10 +99,12 @@ public class ChangeRequestResource {
             description = "Proposes complete terms for an ACTIVE or SUSPENDED contract, against its latest version. "
                     + "The raising side is the caller's: account-manager raises for the PROVIDER, client-manager for "
                     + "the CLIENT. Nothing changes until both sides approve, the raising side included.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewChangeRequest.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewChangeRequest.class),
             examples = @ExampleObject(name = "SLA target", value = RAISE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Raised (PENDING); Location and ETag of the change request",
-            content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, by JSON path (terms.slas[0].target, "
             + "effectiveFrom before the current version or after the proposed end date, categories omitting a "
             + "changed part, terms.term.startDate moved)",
@@ -136,7 +152,8 @@ public class ChangeRequestResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "One change request, with its proposed terms and the diff from its base version")
     @APIResponse(responseCode = "200", description = "The change request; ETag is what a decision must send as "
-            + "If-Match", content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            + "If-Match", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such change request on this contract for this client")
     public RestResponse<ChangeRequestView> get(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId, @PathParam("changeRequestId") UUID changeRequestId) {
@@ -156,7 +173,8 @@ public class ChangeRequestResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionNote.class)))
     @APIResponse(responseCode = "200", description = "Approved (still PENDING until the other side approves) or "
-            + "APPLIED", content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            + "APPLIED", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "403", description = "Neither manager role, or both")
     @APIResponse(responseCode = "404", description = "No such change request on this contract for this client")
     @APIResponse(responseCode = "409", description = "already-decided (your side decided), change-request-closed "
@@ -186,7 +204,8 @@ public class ChangeRequestResource {
             schema = @Schema(implementation = DecisionNote.class),
             examples = @ExampleObject(name = "reason", value = "{\"comment\": \"Not within the current budget\"}")))
     @APIResponse(responseCode = "200", description = "REJECTED",
-            content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "400", description = "comment is missing")
     @APIResponse(responseCode = "403", description = "Neither manager role, or both")
     @APIResponse(responseCode = "404", description = "No such change request on this contract for this client")
@@ -210,7 +229,8 @@ public class ChangeRequestResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionNote.class)))
     @APIResponse(responseCode = "200", description = "WITHDRAWN",
-            content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "403", description = "not-raising-party: the other side raised it (it may reject)")
     @APIResponse(responseCode = "404", description = "No such change request on this contract for this client")
     @APIResponse(responseCode = "409", description = "change-request-closed: no longer PENDING")

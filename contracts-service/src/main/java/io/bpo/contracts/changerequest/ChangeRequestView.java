@@ -3,6 +3,7 @@ package io.bpo.contracts.changerequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bpo.contracts.terms.ContractTerms;
+import io.bpo.contracts.terms.JsonPatchOperation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,8 @@ public record ChangeRequestView(
         @Schema(description = "Row version: send it as If-Match to approve, reject or withdraw") long version,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(type = SchemaType.ARRAY, description = "RFC 6902 JSON Patch from the base version's terms to the "
+        @Schema(type = SchemaType.ARRAY, implementation = JsonPatchOperation.class,
+                description = "RFC 6902 JSON Patch from the base version's terms to the "
                 + "proposed ones (single reads only)",
                 example = "[{\"op\":\"replace\",\"path\":\"/slas/0/target\",\"value\":85}]")
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode diff,

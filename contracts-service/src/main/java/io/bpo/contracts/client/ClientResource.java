@@ -14,9 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import io.bpo.kit.http.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +56,8 @@ public class ClientResource {
     @POST
     @RolesAllowed(Roles.PROVIDER_ADMIN)
     @Operation(summary = "Onboard a client", description = "provider-admin only; the id becomes the tenant id.")
-    @APIResponse(responseCode = "201", description = "Client onboarded")
+    @APIResponse(responseCode = "201", description = "Client onboarded", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "409", description = "A client with this id exists")
     public RestResponse<ClientView> onboard(@Valid @NotNull NewClient request) {
         ClientView created = clients.onboard(request);

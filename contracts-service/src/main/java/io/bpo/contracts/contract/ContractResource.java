@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,7 +43,9 @@ public class ContractResource {
     @POST
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Create a contract (status DRAFT)")
-    @APIResponse(responseCode = "201", description = "Created; ETag carries the version for later updates")
+    @APIResponse(responseCode = "201", description = "Created; ETag carries the version for later updates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "The reference is already used by this client")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public RestResponse<ContractView> create(@PathParam("clientId") String clientId,
@@ -78,6 +83,9 @@ public class ContractResource {
     @Path("/{contractId}")
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "Get a contract")
+    @APIResponse(responseCode = "200", description = "The contract; ETag carries its version for later updates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", description = "No such contract for this client")
     public RestResponse<ContractView> get(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId) {
@@ -89,11 +97,17 @@ public class ContractResource {
     @Path("/{contractId}")
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Replace a contract's terms", description = "Requires If-Match with the ETag you read.")
+    @APIResponse(responseCode = "200", description = "Replaced; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractView.class)))
+    @APIResponse(responseCode = "409", description = "contract-reference-taken (another of the client's contracts "
+            + "has the reference), contract-closed, contract-not-draft (the term of a running contract changes by a "
+            + "change request)")
     @APIResponse(responseCode = "412", description = "The contract changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<ContractView> update(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "The contract's ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ContractDetails terms) {
         long expected = ETags.requireIfMatch(ifMatch);
         ContractView updated = contracts.update(contractId, expected, terms);
@@ -107,12 +121,17 @@ public class ContractResource {
             description = "activate (DRAFT to ACTIVE, once the terms name a process in scope), suspend (ACTIVE to "
                     + "SUSPENDED), resume (SUSPENDED to ACTIVE), terminate (ACTIVE or SUSPENDED to TERMINATED). "
                     + "EXPIRED follows the end date by itself. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Moved; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Not a legal move from the current status")
     @APIResponse(responseCode = "412", description = "The contract changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<ContractView> transition(@PathParam("clientId") String clientId,
-            @PathParam("contractId") UUID contractId, @PathParam("transition") String transition,
-            @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("contractId") UUID contractId,
+            @Parameter(description = "The move", schema = @Schema(enumeration = {"activate", "suspend", "resume",
+                    "terminate"})) @PathParam("transition") String transition,
+            @Parameter(required = true, description = "The contract's ETag") @HeaderParam("If-Match") String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
         ContractStatus next = switch (transition) {
             case "activate", "resume" -> ContractStatus.ACTIVE;

@@ -38,6 +38,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,7 +79,11 @@ public class TermsResource {
     @Operation(summary = "The complete terms, as one document (JSON or YAML)",
             description = "Without 'at': the latest version (which may take effect in the future). With at=YYYY-MM-DD: "
                     + "the version in force on that date. Send Accept: application/yaml for YAML.")
-    @APIResponse(responseCode = "200", description = "The terms; ETag identifies the version for a later PUT")
+    @APIResponse(responseCode = "200", description = "The terms; ETag identifies the version for a later PUT",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TermsView.class)),
+                    @Content(mediaType = YamlDocuments.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "The same document in YAML"))})
     @APIResponse(responseCode = "404", description = "No such contract, or no terms in force on that date")
     public RestResponse<Object> get(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId,
@@ -127,10 +132,12 @@ public class TermsResource {
                     + "(required: the wanted date, not the one read) and reason (required) are the request's, and "
                     + "Idempotency-Key makes a retry safe. TERMINATED or EXPIRED contracts: 409.")
     @APIResponse(responseCode = "200", description = "DRAFT: the terms as written",
-            content = @Content(schema = @Schema(implementation = TermsView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TermsView.class)))
     @APIResponse(responseCode = "202", description = "ACTIVE or SUSPENDED: a change request was raised (PENDING); "
             + "Location and ETag are the request's",
-            content = @Content(schema = @Schema(implementation = ChangeRequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeRequestView.class)))
     @APIResponse(responseCode = "400", description = "Every invalid field, by JSON path (e.g. terms.slas[1].target, "
             + "effectiveFrom)")
     @APIResponse(responseCode = "409", description = "The contract is TERMINATED or EXPIRED, or (running) the "
@@ -173,6 +180,11 @@ public class TermsResource {
     @Produces({MediaType.APPLICATION_JSON, YamlDocuments.MEDIA_TYPE})
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER})
     @Operation(summary = "One version of the terms, as one document")
+    @APIResponse(responseCode = "200", description = "The version's terms",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TermsView.class)),
+                    @Content(mediaType = YamlDocuments.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "The same document in YAML"))})
     public RestResponse<Object> version(@PathParam("clientId") String clientId,
             @PathParam("contractId") UUID contractId, @PathParam("number") String number,
             @Context HttpHeaders headers) {
@@ -187,6 +199,9 @@ public class TermsResource {
     @Operation(summary = "What changed between two versions",
             description = "An RFC 6902 JSON Patch turning the terms of version 'from' into those of version 'to' "
                     + "(paths such as /slas/0/target).")
+    @APIResponse(responseCode = "200", description = "The patch; empty when nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = JsonPatchOperation.class)))
     public JsonNode diff(@PathParam("clientId") String clientId, @PathParam("contractId") UUID contractId,
             @PathParam("from") String from, @PathParam("to") String to) {
         contracts.require(contractId);

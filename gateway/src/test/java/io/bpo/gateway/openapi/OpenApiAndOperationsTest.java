@@ -28,6 +28,18 @@ class OpenApiAndOperationsTest {
     }
 
     @Test
+    void allServiceDocumentsAreServedMergedIntoOne() {
+        given().when().get("/openapi/all")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("info.title", equalTo("BPO platform API"))
+                .body("info.version", notNullValue())
+                .body("paths.'/api/v1/clients/{clientId}/contracts'.get.operationId", equalTo("contracts"))
+                .body("paths.'/api/v1/clients/{clientId}/knowledge'.get.operationId", equalTo("knowledge"))
+                .body("paths.'/api/v1/clients/{clientId}/reporting'.get.operationId", equalTo("reporting"));
+    }
+
+    @Test
     void unknownServiceDocumentIsNotFoundProblem() {
         given().when().get("/openapi/billing")
                 .then().statusCode(404)
@@ -53,6 +65,7 @@ class OpenApiAndOperationsTest {
                 .body(containsString("/openapi/contracts"))
                 .body(containsString("/openapi/knowledge"))
                 .body(containsString("/openapi/reporting"))
+                .body(containsString("/openapi/all"))
                 .body(containsString("/q/openapi"));
     }
 

@@ -83,7 +83,9 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
             request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("openapi", "3.1.0")
                             .put("info", new JsonObject().put("title", service + "-service").put("version", "1"))
-                            .put("paths", new JsonObject()).encode());
+                            .put("paths", new JsonObject().put("/api/v1/clients/{clientId}/" + service,
+                                    new JsonObject().put("get", new JsonObject().put("operationId", service))))
+                            .encode());
             return;
         }
         boolean first = requestId != null && received.getOrDefault(requestId, 0) == 1;

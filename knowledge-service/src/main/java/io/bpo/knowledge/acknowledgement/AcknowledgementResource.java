@@ -6,6 +6,7 @@ import io.bpo.kit.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,7 +38,8 @@ public class AcknowledgementResource {
     @Operation(summary = "Acknowledge the article's current version (read and understood)",
             description = "Acknowledges the version readers are served now. Repeating it changes nothing.")
     @APIResponse(responseCode = "201", description = "Acknowledged",
-            content = @Content(schema = @Schema(implementation = Acknowledgement.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Acknowledgement.class)))
     @APIResponse(responseCode = "200", description = "Already acknowledged: the first acknowledgement")
     @APIResponse(responseCode = "403", description = "Only agents acknowledge")
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
@@ -62,7 +64,8 @@ public class AcknowledgementResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.ACCOUNT_MANAGER})
     @Operation(summary = "Which assigned agents have acknowledged the article's current version")
     @APIResponse(responseCode = "200", description = "Coverage",
-            content = @Content(schema = @Schema(implementation = ArticleCoverage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleCoverage.class)))
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "The article is not published")
     public ArticleCoverage coverage(@PathParam("clientId") String clientId, @PathParam("articleId") UUID articleId) {
@@ -74,7 +77,8 @@ public class AcknowledgementResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.ACCOUNT_MANAGER})
     @Operation(summary = "Acknowledgement coverage of the client's published articles")
     @APIResponse(responseCode = "200", description = "Per article and overall",
-            content = @Content(schema = @Schema(implementation = ClientCoverage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientCoverage.class)))
     public ClientCoverage clientCoverage(@PathParam("clientId") String clientId) {
         return acknowledgements.clientCoverage();
     }
@@ -93,7 +97,8 @@ public class AcknowledgementResource {
     @RolesAllowed(Roles.ACCOUNT_MANAGER)
     @Operation(summary = "Assign an agent to the client", description = "Idempotent: assigning twice keeps the first entry.")
     @APIResponse(responseCode = "201", description = "Assigned",
-            content = @Content(schema = @Schema(implementation = RosterEntry.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RosterEntry.class)))
     @APIResponse(responseCode = "200", description = "Was already assigned")
     @APIResponse(responseCode = "400", description = "Not a user name")
     @APIResponse(responseCode = "403", description = "Only account managers keep the roster")

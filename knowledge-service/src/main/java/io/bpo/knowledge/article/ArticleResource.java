@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -50,7 +51,8 @@ public class ArticleResource {
     @Operation(summary = "Create an article as a draft",
             description = "The author is the token's subject. Publication goes through review (submit, publish).")
     @APIResponse(responseCode = "201", description = "Created; ETag carries the version for later updates",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; each one is named")
     @APIResponse(responseCode = "403", description = "Your role may not write articles, or your token does not list this client")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
@@ -106,7 +108,8 @@ public class ArticleResource {
     @Operation(summary = "Rewrite a draft", description = "Only a DRAFT (a new article or a revision) can be edited;"
             + " a published article is changed by starting a revision. If-Match names the ETag you read.")
     @APIResponse(responseCode = "200", description = "The draft as saved; new ETag",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; each one is named")
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "The article is not a draft")
@@ -124,7 +127,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.ACCOUNT_MANAGER})
     @Operation(summary = "Submit a draft for review (DRAFT → IN_REVIEW)")
     @APIResponse(responseCode = "200", description = "In review",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "The article is not a draft")
     public RestResponse<ArticleView> submit(@PathParam("clientId") String clientId,
@@ -137,7 +141,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.ACCOUNT_MANAGER})
     @Operation(summary = "Send an article in review back to its author (IN_REVIEW → DRAFT)")
     @APIResponse(responseCode = "200", description = "A draft again, with the comment",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", description = "The comment is missing or too long")
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "The article is not in review")
@@ -154,7 +159,8 @@ public class ArticleResource {
                     + " Freezes a new immutable version; publishing a revision replaces the content of the article"
                     + " it revises, which keeps its id, and removes the revision.")
     @APIResponse(responseCode = "200", description = "The published article (the revised one for a revision)",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "403", description = "You are the author, or not one of the article's reviewers")
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "The article is not in review")
@@ -169,7 +175,8 @@ public class ArticleResource {
     @Operation(summary = "Archive a published article (PUBLISHED → ARCHIVED)",
             description = "Agents no longer see it; its versions stay readable to managers.")
     @APIResponse(responseCode = "200", description = "Archived",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "Not published, or a revision is in progress")
     public RestResponse<ArticleView> archive(@PathParam("clientId") String clientId,
@@ -184,7 +191,8 @@ public class ArticleResource {
             description = "The revision is a draft of its own (revisionOf names the article) carrying the published"
                     + " content; the published version keeps serving until the revision is published.")
     @APIResponse(responseCode = "201", description = "The revision, a DRAFT",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     @APIResponse(responseCode = "409", description = "Not published, or a revision is already in progress")
     public RestResponse<ArticleView> startRevision(@PathParam("clientId") String clientId,
@@ -221,7 +229,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.ACCOUNT_MANAGER, Roles.AGENT})
     @Operation(summary = "One published version, as it was frozen")
     @APIResponse(responseCode = "200", description = "The version",
-            content = @Content(schema = @Schema(implementation = ArticleVersionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleVersionView.class)))
     @APIResponse(responseCode = "404", description = "No such article or version, or not one you may read")
     public ArticleVersionView version(@PathParam("clientId") String clientId,
             @PathParam("articleId") UUID articleId, @PathParam("number") int number) {
@@ -233,7 +242,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.ACCOUNT_MANAGER, Roles.AGENT})
     @Operation(summary = "What changed between two published versions")
     @APIResponse(responseCode = "200", description = "Changed fields and a unified diff of the body",
-            content = @Content(schema = @Schema(implementation = ArticleDiff.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleDiff.class)))
     @APIResponse(responseCode = "400", description = "from or to is missing or not a positive number")
     @APIResponse(responseCode = "404", description = "No such article or version, or not one you may read")
     public ArticleDiff diff(@PathParam("clientId") String clientId, @PathParam("articleId") UUID articleId,

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,8 @@ public class ProviderSpaceResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.PROVIDER_ADMIN})
     @Operation(summary = "Write a provider article, as a draft")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = ProviderArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProviderArticleView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; each one is named")
     @APIResponse(responseCode = "403", description = "Not provider staff allowed to write, or the client is not in your token")
     public RestResponse<ProviderArticleView> create(@PathParam("clientId") String clientId,
@@ -62,7 +64,8 @@ public class ProviderSpaceResource {
     @RolesAllowed({Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.PROVIDER_ADMIN})
     @Operation(summary = "Read a provider article")
     @APIResponse(responseCode = "200", description = "The article",
-            content = @Content(schema = @Schema(implementation = ProviderArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProviderArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such article, or a draft and you are an agent")
     public ProviderArticleView get(@PathParam("clientId") String clientId, @PathParam("articleId") UUID articleId) {
         return provider.get(articleId);
@@ -73,7 +76,8 @@ public class ProviderSpaceResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.PROVIDER_ADMIN})
     @Operation(summary = "Publish a provider draft, by someone other than its author")
     @APIResponse(responseCode = "200", description = "Published",
-            content = @Content(schema = @Schema(implementation = ProviderArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProviderArticleView.class)))
     @APIResponse(responseCode = "403", description = "You are its author")
     @APIResponse(responseCode = "409", description = "Not a draft")
     public ProviderArticleView publish(@PathParam("clientId") String clientId, @PathParam("articleId") UUID articleId) {

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,8 @@ public class QuestionResource {
     @RolesAllowed({Roles.AGENT, Roles.ACCOUNT_MANAGER})
     @Operation(summary = "Ask a question on an article you may read")
     @APIResponse(responseCode = "201", description = "Asked, OPEN",
-            content = @Content(schema = @Schema(implementation = QuestionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = QuestionView.class)))
     @APIResponse(responseCode = "400", description = "The text is missing or too long")
     @APIResponse(responseCode = "404", description = "No such article for this client, or not one you may read")
     public RestResponse<QuestionView> ask(@PathParam("clientId") String clientId,
@@ -79,7 +81,8 @@ public class QuestionResource {
     @RolesAllowed(Roles.CLIENT_MANAGER)
     @Operation(summary = "Answer a question (the client side)")
     @APIResponse(responseCode = "200", description = "ANSWERED",
-            content = @Content(schema = @Schema(implementation = QuestionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = QuestionView.class)))
     @APIResponse(responseCode = "400", description = "The answer is missing or too long")
     @APIResponse(responseCode = "404", description = "No such question for this client")
     @APIResponse(responseCode = "409", description = "Already answered")
@@ -95,7 +98,8 @@ public class QuestionResource {
             description = "The draft takes the article's language, tags and classification; it is reviewed and"
                     + " published like any article.")
     @APIResponse(responseCode = "201", description = "The FAQ draft",
-            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No such question for this client")
     @APIResponse(responseCode = "409", description = "Not answered yet, or already a FAQ")
     public RestResponse<ArticleView> toFaq(@PathParam("clientId") String clientId,

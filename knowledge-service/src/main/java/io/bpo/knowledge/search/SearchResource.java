@@ -10,6 +10,7 @@ import io.bpo.kit.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,7 +42,8 @@ public class SearchResource {
                     + " Best match first (title > tags > body). Only articles you may read: agents search published"
                     + " ones, and RESTRICTED articles only when they name you or your role.")
     @APIResponse(responseCode = "200", description = "One page of hits",
-            content = @Content(schema = @Schema(implementation = SearchResults.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SearchResults.class)))
     @APIResponse(responseCode = "400", description = "q is missing or too long, or a filter or paging parameter is"
             + " invalid; each is named")
     @APIResponse(responseCode = "403", description = "Your role may not read knowledge, or your token does not list"

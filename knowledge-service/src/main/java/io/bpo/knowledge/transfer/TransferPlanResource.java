@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,7 +42,8 @@ public class TransferPlanResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Create a transfer plan for a contract")
     @APIResponse(responseCode = "201", description = "Created, IN_PROGRESS, with its (empty) phases",
-            content = @Content(schema = @Schema(implementation = PlanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; each one is named")
     public RestResponse<PlanView> create(@PathParam("clientId") String clientId, @Valid @NotNull NewPlan plan) {
         PlanView created = plans.create(plan);
@@ -63,7 +65,8 @@ public class TransferPlanResource {
     @RolesAllowed({Roles.CLIENT_MANAGER, Roles.CLIENT_VIEWER, Roles.ACCOUNT_MANAGER, Roles.AGENT})
     @Operation(summary = "A plan with its tasks and the readiness of each phase")
     @APIResponse(responseCode = "200", description = "The plan",
-            content = @Content(schema = @Schema(implementation = PlanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan for this client")
     public PlanView get(@PathParam("clientId") String clientId, @PathParam("planId") UUID planId) {
         return plans.get(planId);
@@ -74,7 +77,8 @@ public class TransferPlanResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Add a task to a phase")
     @APIResponse(responseCode = "201", description = "Added; ETag is its version",
-            content = @Content(schema = @Schema(implementation = PlanView.TaskView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.TaskView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, or a linked article is not this client's")
     @APIResponse(responseCode = "404", description = "No such plan for this client")
     public RestResponse<PlanView.TaskView> addTask(@PathParam("clientId") String clientId,
@@ -90,7 +94,8 @@ public class TransferPlanResource {
     @RolesAllowed({Roles.ACCOUNT_MANAGER, Roles.CLIENT_MANAGER})
     @Operation(summary = "Replace a task (its status included); If-Match names the version you read")
     @APIResponse(responseCode = "200", description = "Saved; new ETag",
-            content = @Content(schema = @Schema(implementation = PlanView.TaskView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.TaskView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, or a linked article is not this client's")
     @APIResponse(responseCode = "404", description = "No such plan or task for this client")
     @APIResponse(responseCode = "412", description = "If-Match does not match the task's version")
@@ -121,7 +126,8 @@ public class TransferPlanResource {
                     + " a phase before go-live has unfinished tasks or linked articles not acknowledged by every"
                     + " assigned agent. The plan is LIVE once both sides approved.")
     @APIResponse(responseCode = "200", description = "Signed; LIVE when it was the second side",
-            content = @Content(schema = @Schema(implementation = PlanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan for this client")
     @APIResponse(responseCode = "409", description = "Readiness criteria unmet (each named), already signed by your"
             + " side, or already live")

@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/clients/{clientId}/reporting/measurements")
-@Tag(name = "KPI measurements")
+@Tag(name = "KPI measurements", description = "Pre-aggregated KPI values pushed by the provider's tools, per SLA and "
+        + "period, checked against the contract's terms in force")
 @SecurityRequirement(name = "bearer")
 @Authenticated
 public class MeasurementResource {

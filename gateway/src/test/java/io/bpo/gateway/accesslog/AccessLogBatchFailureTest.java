@@ -58,7 +58,8 @@ class AccessLogBatchFailureTest {
 
     /**
      * The real repository, except that its first batch waits for the test, and its second fails as a lost
-     * connection at commit would.
+     * connection at commit would, and so does the writer's second attempt at it (the database is still away; the
+     * lookup of what was committed finds nothing, so the batch is written again once).
      */
     static final class ScriptedRepository extends AccessLogRepository {
 
@@ -66,6 +67,7 @@ class AccessLogBatchFailureTest {
         final CountDownLatch releaseFirst = new CountDownLatch(1);
         final AtomicInteger calls = new AtomicInteger();
         volatile List<String> failedBatch = List.of();
+        volatile List<String> retriedBatch = List.of();
 
         ScriptedRepository(DataSource dataSource) {
             super(dataSource);
@@ -84,6 +86,9 @@ class AccessLogBatchFailureTest {
             } else if (call == 2) {
                 failedBatch = entries.stream().map(AccessLogEntry::requestId).toList();
                 throw new SQLException("connection lost during commit (simulated)", "08006");
+            } else if (call == 3) {
+                retriedBatch = entries.stream().map(AccessLogEntry::requestId).toList();
+                throw new SQLException("connection lost again (simulated)", "08006");
             }
             super.appendAll(entries);
         }
@@ -113,6 +118,7 @@ class AccessLogBatchFailureTest {
         assertEquals(200, firstAnswer.get(20, TimeUnit.SECONDS).statusCode());
         assertEquals(1, AccessLogRows.byRequestId(dataSource, first).size());
         assertEquals(Set.copyOf(doomed), Set.copyOf(repository.failedBatch), "the failed batch");
+        assertEquals(repository.failedBatch, repository.retriedBatch, "the batch written again after reconnecting");
         for (int i = 0; i < doomed.size(); i++) {
             String requestId = doomed.get(i);
             HttpResponse<String> answer = doomedAnswers.get(i).get(20, TimeUnit.SECONDS);
@@ -130,7 +136,7 @@ class AccessLogBatchFailureTest {
         String later = "batch-later-" + UUID.randomUUID();
         assertEquals(200, http.send(request(later), ofString()).statusCode());
         assertEquals(1, AccessLogRows.byRequestId(dataSource, later).size());
-        assertEquals(3, repository.calls.get());
+        assertEquals(4, repository.calls.get());
     }
 
     private HttpRequest request(String requestId) {

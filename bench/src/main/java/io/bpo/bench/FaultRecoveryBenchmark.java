@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * <p>
  * It restarts the machine's PostgreSQL: run it only while holding the platform lock, on a platform {@code ./platform
  * up} started. Options (-D): {@code faults=database,keycloak,service}, {@code faults.workers=4},
- * {@code faults.pause-ms=25}, {@code faults.before=3}, {@code faults.during=4}, {@code faults.after=8} (seconds),
+ * {@code faults.pause-ms=25}, {@code faults.before=3}, {@code faults.during=6}, {@code faults.after=8} (seconds),
  * {@code faults.killed-app=contracts-service}, {@code faults.pg-ctl="pg_ctlcluster 15 main"},
  * {@code faults.report=<file>} (the figures as properties, for the e2e FaultsIT), {@code platform.root=.}.
  */
@@ -56,7 +56,7 @@ public final class FaultRecoveryBenchmark {
         apps.put("contracts-service", "http://localhost:8081");
         apps.put("knowledge-service", "http://localhost:8082");
         apps.put("reporting-service", "http://localhost:8083");
-        FaultDrill.Settings settings = new FaultDrill.Settings(seconds("faults.before", 3), seconds("faults.during", 4),
+        FaultDrill.Settings settings = new FaultDrill.Settings(seconds("faults.before", 3), seconds("faults.during", 6),
                 seconds("faults.after", 8), System.getProperty("faults.killed-app", "contracts-service"));
         PlatformProcesses platform = new PlatformProcesses(root,
                 List.of(System.getProperty("faults.pg-ctl", "pg_ctlcluster 15 main").split(" ")));

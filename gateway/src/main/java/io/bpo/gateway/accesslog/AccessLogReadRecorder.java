@@ -44,6 +44,7 @@ public class AccessLogReadRecorder {
                             exchange.path(), exchange.requestId());
                     response.setStatus(problem.status());
                     response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
+                    response.getHeaders().putSingle("Retry-After", ProblemResponses.retryAfter());
                     response.setEntity(problems.toJson(problem), null, MediaType.valueOf(Problem.MEDIA_TYPE));
                     return null;
                 });

@@ -47,6 +47,7 @@ class AccessLogOutageTest {
         given().auth().oauth2(TOKEN).header("X-Request-Id", requestId)
                 .when().get("/api/v1/clients/" + CLIENT + "/contracts")
                 .then().statusCode(503)
+                .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://bpo.example/problems/access-log-unavailable"))
                 .body("requestId", equalTo(requestId));
@@ -69,6 +70,7 @@ class AccessLogOutageTest {
         given().auth().oauth2(Tokens.of("outage-log-auditor", List.of("auditor", "platform-auditor"), List.of()))
                 .when().get("/api/v1/audit/access-log")
                 .then().statusCode(503)
+                .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://bpo.example/problems/access-log-unavailable"));
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 public enum Service {
     CONTRACTS("contracts"),
     KNOWLEDGE("knowledge"),
-    REPORTING("reporting");
+    REPORTING("reporting"),
+    PEOPLE("people");
 
     private final String segment;
 

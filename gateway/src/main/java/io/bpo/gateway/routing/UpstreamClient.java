@@ -40,6 +40,7 @@ public class UpstreamClient {
         targets.put(Service.CONTRACTS, Target.of(Service.CONTRACTS, routes.contracts(), config.requestTimeout()));
         targets.put(Service.KNOWLEDGE, Target.of(Service.KNOWLEDGE, routes.knowledge(), config.requestTimeout()));
         targets.put(Service.REPORTING, Target.of(Service.REPORTING, routes.reporting(), config.requestTimeout()));
+        targets.put(Service.PEOPLE, Target.of(Service.PEOPLE, routes.people(), config.requestTimeout()));
     }
 
     /**

@@ -231,7 +231,7 @@ public class Directory {
 
     private Optional<GroupRepresentation> clientGroup(String clientId) {
         try {
-            return Optional.of(realm().getGroupByPath("/" + groupName(clientId)));
+            return Optional.of(realm().getGroupByPath(groupName(clientId)));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -33,6 +33,14 @@ public interface PeopleConfig {
     @WithDefault("30d")
     Duration retention();
 
+    /** How often the retention job looks for offboarded clients due for deletion. */
+    @WithDefault("1h")
+    Duration deletionCheckInterval();
+
+    /** How often the realm's LOGOUT events are read (a sign-out is refused within this plus the gateway's poll). */
+    @WithDefault("3s")
+    Duration logoutPollInterval();
+
     /** How far back the revocation feed reaches: at least the longest access token lifetime of the realm. */
     @WithDefault("1h")
     Duration revocationHorizon();

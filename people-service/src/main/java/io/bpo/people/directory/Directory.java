@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -232,8 +231,8 @@ public class Directory {
     private Optional<GroupRepresentation> clientGroup(String clientId) {
         try {
             return Optional.of(realm().getGroupByPath(groupName(clientId)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
+        } catch (WebApplicationException e) {
+            return notFound(e);
         }
     }
 
@@ -247,9 +246,17 @@ public class Directory {
     private Optional<UserRepresentation> user(String userId) {
         try {
             return Optional.of(realm().users().get(userId).toRepresentation());
-        } catch (NotFoundException e) {
+        } catch (WebApplicationException e) {
+            return notFound(e);
+        }
+    }
+
+    /** Empty for a 404 (the REST client throws its own subclass, not NotFoundException); rethrown otherwise. */
+    private static <T> Optional<T> notFound(WebApplicationException e) {
+        if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
             return Optional.empty();
         }
+        throw e;
     }
 
     private List<String> realmRoles(String userId) {

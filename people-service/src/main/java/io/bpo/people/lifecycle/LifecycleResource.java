@@ -26,13 +26,11 @@ import io.bpo.people.people.Invitation;
 import io.bpo.people.people.PeopleService;
 import io.bpo.people.people.StaffAssignment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.Authenticated;
 
 /** The provider administrator's client lifecycle: one call per step, each idempotent. */
 @Path("/api/v1/admin/clients")
 @Tag(name = "Client lifecycle", description = "Onboard, suspend, resume and offboard clients (provider-admin)")
 @SecurityRequirement(name = "bearer")
-@Authenticated
 @RolesAllowed(Roles.PROVIDER_ADMIN)
 public class LifecycleResource {
 
@@ -109,9 +107,12 @@ public class LifecycleResource {
     public RestResponse<byte[]> download(@PathParam("clientId") String clientId,
             @PathParam("exportId") String exportId) {
         UUID id = parse(exportId);
-        ClientExport export = QuarkusTransaction.requiringNew().call(() -> ClientExport
-                .<ClientExport>find("clientId = ?1 and id = ?2", clientId, id).firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("Export", exportId)));
+        ClientExport export = QuarkusTransaction.requiringNew().call(() -> {
+            ClientExport found = ClientExport.<ClientExport>find("clientId = ?1 and id = ?2", clientId, id)
+                    .firstResultOptional().orElseThrow(() -> ApiException.notFound("Export", exportId));
+            found.archive = found.archive.clone(); // the bytes are lazy: loaded while the session is open
+            return found;
+        });
         return RestResponse.ResponseBuilder.ok(export.archive, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + clientId + "-export-" + id + ".zip\"")
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
@@ -123,7 +124,7 @@ public class LifecycleResource {
     @Path("/{clientId}/staff")
     @Operation(summary = "Assign an account manager or an agent (an existing user) to the client")
     public Person assignStaff(@PathParam("clientId") String clientId, @Valid @NotNull StaffAssignment assignment) {
-        LifecycleService.require(clientId, true);
+        LifecycleService.requireOpen(clientId);
         return people.assignStaff(clientId, assignment);
     }
 

@@ -144,6 +144,17 @@ public class LifecycleService {
         }
     }
 
+    /**
+     * 409 when people-service knows the client and it is not active; a client only in the registry (onboarded
+     * before people-service existed) is taken as active.
+     */
+    public static void requireOpen(String clientId) {
+        ClientLifecycle lifecycle = QuarkusTransaction.requiringNew().call(() -> find(clientId));
+        if (lifecycle != null && lifecycle.status != LifecycleStatus.ACTIVE) {
+            throw ApiException.conflict("lifecycle-conflict", "Client " + clientId + " is " + lifecycle.status);
+        }
+    }
+
     /** The lifecycle row, or 404 for a client people-service has not onboarded. */
     public static ClientLifecycle require(String clientId) {
         ClientLifecycle lifecycle = find(clientId);

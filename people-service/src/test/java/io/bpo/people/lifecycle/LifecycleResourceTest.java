@@ -179,7 +179,7 @@ class LifecycleResourceTest {
         // a source the exporter may not read is listed as not exported, with why
         JsonNode portfolio = null;
         for (JsonNode source : manifest.path("sources")) {
-            if (source.path("name").asText().equals("reporting/portfolio")) {
+            if (source.path("name").asText().equals("reporting/interactions")) {
                 portfolio = source;
             }
         }

@@ -229,7 +229,7 @@ public class FakeKeycloakAndServices implements QuarkusTestResourceLifecycleMana
                         .put("title", "How to refund"))).put("nextCursor", null)));
         router.get("/api/v1/clients/:id/knowledge/transfer-plans").handler(ctx -> json(ctx, 200,
                 new JsonObject().put("items", new JsonArray()).put("nextCursor", null)));
-        router.get("/api/v1/clients/:id/reporting/portfolio").handler(ctx -> json(ctx, 403,
+        router.get("/api/v1/clients/:id/reporting/interactions").handler(ctx -> json(ctx, 403,
                 new JsonObject().put("title", "Forbidden")));
     }
 

@@ -33,34 +33,68 @@ final class Invitations {
     private Invitations() {
     }
 
-    /** The one-time link of the newest invitation sent to this address, waiting for it at most 30 s. */
-    static String linkSentTo(String email) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    /** Every one-time link sent to this address so far, oldest first. */
+    static java.util.List<String> linksSentTo(String email) throws IOException, InterruptedException {
+        java.util.List<String> links = new java.util.ArrayList<>();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MAIL_URL
+                + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+            for (JsonNode message : JSON.readTree(response.body())) {
+                String mime = message.path("mimeMessage").asText();
+                Matcher link = LINK.matcher(mime.toLowerCase(java.util.Locale.ROOT).contains("quoted-printable")
+                        ? decodeQuotedPrintable(mime) : mime);
+                if (link.find()) {
+                    links.add(link.group(1).replace("&amp;", "&"));
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The first one-time link sent to this address that is not among {@code used}, waiting for it at most 30 s. */
+    static String newLinkSentTo(String email, java.util.Set<String> used) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(MAIL_URL + "/api/user/"
-                    + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                JsonNode messages = JSON.readTree(response.body());
-                for (int i = messages.size() - 1; i >= 0; i--) {
-                    String mime = messages.get(i).path("mimeMessage").asText();
-                    Matcher link = LINK.matcher(mime.toLowerCase(java.util.Locale.ROOT).contains("quoted-printable")
-                            ? decodeQuotedPrintable(mime) : mime);
-                    if (link.find()) {
-                        return link.group(1).replace("&amp;", "&");
-                    }
+            for (String link : linksSentTo(email)) {
+                if (!used.contains(link)) {
+                    return link;
                 }
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no invitation with a one-time link reached " + email + " at " + MAIL_URL);
+        throw new AssertionError("no new e-mail with a one-time link reached " + email + " at " + MAIL_URL);
     }
 
-    /** Follows the link and sets the password on Keycloak's update-password page; the last page's text. */
-    static String acceptWithPassword(String link, String password) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    /**
+     * Does what the invited person does: opens the invitation's link, sets the password, and opens any further
+     * link Keycloak mails (e-mail verification) until the password grant of {@code bpo-portal} succeeds; the token
+     * response.
+     */
+    static io.restassured.path.json.JsonPath accept(String email, String password, java.util.function.Function<String,
+            io.restassured.response.Response> signIn) throws IOException, InterruptedException {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        HttpClient browser = browser();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String link = newLinkSentTo(email, used);
+            used.add(link);
+            follow(browser, link, password);
+            io.restassured.response.Response tokens = signIn.apply(password);
+            if (tokens.statusCode() == 200) {
+                return tokens.jsonPath();
+            }
+        }
+        throw new AssertionError("the invited " + email + " still cannot sign in: " + signIn.apply(password).asString());
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Follows a link through Keycloak's pages, setting the password where asked; the last page's text. */
+    private static String follow(HttpClient browser, String link, String password)
+            throws IOException, InterruptedException {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         for (int step = 0; step < 6; step++) {

@@ -54,7 +54,6 @@ class PeopleIT extends PlatformClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static String managerToken;
-    static String managerRefreshToken;
     static String viewerId;
 
     @Test
@@ -75,12 +74,8 @@ class PeopleIT extends PlatformClient {
                 .post("/api/v1/admin/clients/" + CLIENT + "/manager-invitation")
                 .then().statusCode(201).body("invitationPending", equalTo(true));
 
-        String link = Invitations.linkSentTo(MANAGER);
-        Invitations.acceptWithPassword(link, MANAGER_PASSWORD);
-
-        JsonPath tokens = signIn(MANAGER, MANAGER_PASSWORD);
+        JsonPath tokens = Invitations.accept(MANAGER, MANAGER_PASSWORD, password -> tokenResponse(MANAGER, password));
         managerToken = tokens.getString("access_token");
-        managerRefreshToken = tokens.getString("refresh_token");
         JsonNode claims = claims(managerToken);
         assertEquals(CLIENT, claims.path("tenants").get(0).asText(), "the client's group puts it in the token");
         assertTrue(claims.path("realm_access").path("roles").toString().contains("client-manager"));
@@ -98,8 +93,8 @@ class PeopleIT extends PlatformClient {
         withToken(managerToken).get("/api/v1/clients/" + ACME + "/people").then().statusCode(403);
         as(BOB).get("/api/v1/clients/" + CLIENT + "/people").then().statusCode(403);
 
-        Invitations.acceptWithPassword(Invitations.linkSentTo(VIEWER), VIEWER_PASSWORD);
-        assertNotNull(signIn(VIEWER, VIEWER_PASSWORD).getString("access_token"));
+        assertNotNull(Invitations.accept(VIEWER, VIEWER_PASSWORD, password -> tokenResponse(VIEWER, password))
+                .getString("access_token"));
     }
 
     @Test
@@ -128,17 +123,21 @@ class PeopleIT extends PlatformClient {
 
         as(FRANK).post("/api/v1/admin/clients/" + CLIENT + "/resume").then().statusCode(200)
                 .body("status", equalTo("ACTIVE"));
-        refusedWithin(() -> withToken(managerToken).get("/api/v1/clients/" + CLIENT + "/people").statusCode(), 200);
+        // the suspension ended the people's sessions: they sign in again, and are let in
+        String fresh = signIn(MANAGER, MANAGER_PASSWORD).getString("access_token");
+        refusedWithin(() -> withToken(fresh).get("/api/v1/clients/" + CLIENT + "/people").statusCode(), 200);
     }
 
     @Test
     @Order(6)
     void signingOutRefusesTheAccessTokenStillInHandWithinTenSeconds() {
-        withToken(managerToken).get("/api/v1/clients/" + CLIENT).then().statusCode(200);
+        JsonPath session = signIn(MANAGER, MANAGER_PASSWORD);
+        String access = session.getString("access_token");
+        withToken(access).get("/api/v1/clients/" + CLIENT).then().statusCode(200);
         given().baseUri(TOKEN_URL.replace("/token", "/logout")).contentType(ContentType.URLENC)
-                .formParam("client_id", "bpo-portal").formParam("refresh_token", managerRefreshToken)
+                .formParam("client_id", "bpo-portal").formParam("refresh_token", session.getString("refresh_token"))
                 .post().then().statusCode(204);
-        refusedWithin(() -> withToken(managerToken).get("/api/v1/clients/" + CLIENT).statusCode(), 401);
+        refusedWithin(() -> withToken(access).get("/api/v1/clients/" + CLIENT).statusCode(), 401);
     }
 
     @Test
@@ -200,11 +199,15 @@ class PeopleIT extends PlatformClient {
     }
 
     private static JsonPath signIn(String username, String password) {
-        Response response = given().baseUri(TOKEN_URL).contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("client_id", "bpo-portal")
-                .formParam("username", username).formParam("password", password).post();
+        Response response = tokenResponse(username, password);
         assertEquals(200, response.statusCode(), response.asString());
         return response.jsonPath();
+    }
+
+    private static Response tokenResponse(String username, String password) {
+        return given().baseUri(TOKEN_URL).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "bpo-portal")
+                .formParam("username", username).formParam("password", password).post();
     }
 
     private static JsonNode claims(String token) throws IOException {

@@ -41,9 +41,7 @@ final class Invitations {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             for (JsonNode message : JSON.readTree(response.body())) {
-                String mime = message.path("mimeMessage").asText();
-                Matcher link = LINK.matcher(mime.toLowerCase(java.util.Locale.ROOT).contains("quoted-printable")
-                        ? decodeQuotedPrintable(mime) : mime);
+                Matcher link = LINK.matcher(readable(message.path("mimeMessage").asText()));
                 if (link.find()) {
                     links.add(link.group(1).replace("&amp;", "&"));
                 }
@@ -124,6 +122,51 @@ final class Invitations {
 
     private static URI resolve(URI base, String href) {
         return base.resolve(href.replace("&amp;", "&"));
+    }
+
+    /**
+     * The text of a MIME message with each part's body decoded as its Content-Transfer-Encoding says (base64,
+     * quoted-printable, or as is), parts concatenated: enough to find a link, whatever encoding the sender chose.
+     */
+    static String readable(String mime) {
+        StringBuilder text = new StringBuilder();
+        String[] lines = mime.split("\r?\n", -1);
+        String encoding = "";
+        boolean inHeaders = true;
+        StringBuilder body = new StringBuilder();
+        for (String line : lines) {
+            if (line.startsWith("--")) {
+                text.append(decode(body.toString(), encoding));
+                body.setLength(0);
+                encoding = "";
+                inHeaders = true;
+                continue;
+            }
+            if (inHeaders) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-transfer-encoding:")) {
+                    encoding = lower.substring("content-transfer-encoding:".length()).trim();
+                }
+                if (line.isEmpty()) {
+                    inHeaders = false;
+                }
+                continue;
+            }
+            body.append(line).append('\n');
+        }
+        text.append(decode(body.toString(), encoding));
+        return text.toString();
+    }
+
+    private static String decode(String body, String encoding) {
+        if (encoding.startsWith("base64")) {
+            try {
+                return new String(java.util.Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return body;
+            }
+        }
+        return encoding.startsWith("quoted-printable") ? decodeQuotedPrintable(body) : body;
     }
 
     /** Mail bodies may be quoted-printable: soft line breaks joined, =XX escapes decoded (UTF-8). */

@@ -41,9 +41,13 @@ final class Invitations {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             for (JsonNode message : JSON.readTree(response.body())) {
-                Matcher link = LINK.matcher(readable(message.path("mimeMessage").asText()));
-                if (link.find()) {
-                    links.add(link.group(1).replace("&amp;", "&"));
+                String mime = message.path("mimeMessage").asText();
+                for (String text : java.util.List.of(readable(mime), decodeQuotedPrintable(mime), mime)) {
+                    Matcher link = LINK.matcher(text);
+                    if (link.find()) {
+                        links.add(link.group(1).replace("&amp;", "&"));
+                        break;
+                    }
                 }
             }
         }
@@ -61,7 +65,12 @@ final class Invitations {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no new e-mail with a one-time link reached " + email + " at " + MAIL_URL);
+        HttpResponse<String> mailbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MAIL_URL
+                + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "mailbox-" + email + ".json"), mailbox.body());
+        throw new AssertionError("no new e-mail with a one-time link reached " + email + " at " + MAIL_URL
+                + " (HTTP " + mailbox.statusCode() + ", mailbox in target/mailbox-" + email + ".json)");
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.bpo.e2e;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -95,7 +94,7 @@ final class Invitations {
     }
 
     private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return HttpClient.newBuilder().cookieHandler(new LocalCookies())
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -127,6 +126,45 @@ final class Invitations {
             return body;
         }
         return page.body();
+    }
+
+    /**
+     * A cookie jar for one local host: keeps every cookie it is sent and sends them all back. Keycloak marks its
+     * session cookies Secure; a browser sends them to http://localhost (a secure context), java.net's CookieManager
+     * does not.
+     */
+    private static final class LocalCookies extends java.net.CookieHandler {
+        private final java.util.Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(URI uri, java.util.Map<String, java.util.List<String>> headers) {
+            if (cookies.isEmpty()) {
+                return java.util.Map.of();
+            }
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+            return java.util.Map.of("Cookie", java.util.List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, java.util.Map<String, java.util.List<String>> headers) {
+            headers.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        String pair = value.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            String cookieValue = pair.substring(eq + 1);
+                            if (cookieValue.isEmpty() || value.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                                cookies.remove(pair.substring(0, eq).trim());
+                            } else {
+                                cookies.put(pair.substring(0, eq).trim(), cookieValue);
+                            }
+                        }
+                    }
+                }
+            });
+        }
     }
 
     private static URI resolve(URI base, String href) {

@@ -2,14 +2,14 @@
 # Makes sure the machine's PostgreSQL runs and holds, per service, the databases and roles that
 # docs/architecture.md ("Databases and roles") describes. Idempotent: safe to run at every start.
 #
-# Per service <svc> in contracts, knowledge, reporting, gateway, notifications:
+# Per service <svc> in contracts, knowledge, reporting, gateway, notifications, people:
 #   roles      <svc>_owner, <svc>_app   LOGIN, password = role name (development only), no superpowers
 #   databases  <svc>, <svc>_test        owned by <svc>_owner, CONNECT for both roles only
 #   schema     public                   owned by <svc>_owner, USAGE for <svc>_app
 # Table privileges are not granted here: each service's Flyway migrations grant them to ${app_role}.
 set -euo pipefail
 
-SERVICES=(contracts knowledge reporting gateway notifications)
+SERVICES=(contracts knowledge reporting gateway notifications people)
 PG_PORT=${PG_PORT:-5432}
 
 say()  { printf '[db] %s\n' "$*"; }

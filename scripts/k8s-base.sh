@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/k8s-tools.sh
 . "$ROOT/scripts/k8s-tools.sh"
 
-MODULES=(contracts-service knowledge-service reporting-service notifications-service gateway portal)
+MODULES=(contracts-service knowledge-service reporting-service notifications-service people-service gateway portal)
 FROM=$ROOT OUT=$ROOT/k8s CHECK=false
 while [ $# -gt 0 ]; do
   case $1 in
@@ -47,7 +47,7 @@ generate_into() { # <k8s tree to write into>
 }
 
 GENERATED=(base/services/contracts-service.yml base/services/knowledge-service.yml base/services/reporting-service.yml
-           base/services/notifications-service.yml
+           base/services/notifications-service.yml base/services/people-service.yml
            base/services/gateway.yml base/services/portal.yml base/keycloak/realm-import.yaml overlays/dev/realm-import-demo.yaml)
 
 if ! $CHECK; then

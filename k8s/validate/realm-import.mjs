@@ -3,7 +3,8 @@
 //   <out-base>: KeycloakRealmImport for every environment, without what is development-only: no users (people
 //               come from the provider's and clients' onboarding), no confidential client whose secret is in the
 //               file, no password grant for the public portal, redirect URIs on the public API host, brute-force
-//               protection on.
+//               protection on. people-service's two confidential clients (and their service accounts) stay, their
+//               secrets and the SMTP relay read from Secrets through the operator's placeholders.
 //   <out-dev>:  patch of the dev overlay that puts the whole demo realm back (demo users, ingest-acme and their
 //               development-only passwords and secret).
 //
@@ -22,14 +23,26 @@ const PUBLIC_ORIGIN = "https://api.bpo.example"; // the prod overlay's public-ho
 
 const realm = JSON.parse(readFileSync(realmFile, "utf8"));
 
+// Confidential clients every environment needs: their secrets come from the Secret people-service-keycloak.
+const PLACEHOLDER_CLIENTS = {
+  "people-service": { placeholder: "PEOPLE_SERVICE_CLIENT_SECRET", key: "client-secret" },
+  "people-exporter": { placeholder: "PEOPLE_EXPORTER_CLIENT_SECRET", key: "exporter-client-secret" },
+};
+const SMTP_SECRET = "keycloak-smtp-relay";
+
 const prod = structuredClone(realm);
-delete prod.users;
+prod.users = (prod.users ?? []).filter((u) => u.serviceAccountClientId in PLACEHOLDER_CLIENTS);
+if (prod.smtpServer) {
+  prod.smtpServer = { ...prod.smtpServer, host: "${SMTP_HOST}", port: "${SMTP_PORT}", from: "${SMTP_FROM}",
+    auth: "true", user: "${SMTP_USER}", password: "${SMTP_PASSWORD}", starttls: "true" };
+}
 prod.bruteForceProtected = true;
 if (typeof prod.displayName === "string") prod.displayName = prod.displayName.replace(/ \(development\)$/, "");
 prod.clients = (prod.clients ?? [])
-  .filter((c) => c.publicClient || !c.secret)
+  .filter((c) => c.publicClient || !c.secret || c.clientId in PLACEHOLDER_CLIENTS)
   .map((c) => {
     const client = { ...c };
+    if (client.clientId in PLACEHOLDER_CLIENTS) client.secret = "${" + PLACEHOLDER_CLIENTS[c.clientId].placeholder + "}";
     if (client.publicClient) client.directAccessGrantsEnabled = false;
     const local = (u) => (typeof u === "string" ? u.replaceAll(LOCAL_ORIGIN, PUBLIC_ORIGIN) : u);
     if (client.redirectUris) client.redirectUris = client.redirectUris.map(local);
@@ -51,7 +64,16 @@ writeFileSync(
         apiVersion: "k8s.keycloak.org/v2alpha1",
         kind: "KeycloakRealmImport",
         metadata: { name: "bpo-realm" },
-        spec: { keycloakCRName: "keycloak", realm: prod },
+        spec: {
+          keycloakCRName: "keycloak",
+          placeholders: {
+            ...Object.fromEntries(Object.values(PLACEHOLDER_CLIENTS).map(({ placeholder, key }) =>
+              [placeholder, { secret: { name: "people-service-keycloak", key } }])),
+            ...Object.fromEntries(["host", "port", "from", "user", "password"].map((key) =>
+              ["SMTP_" + key.toUpperCase(), { secret: { name: SMTP_SECRET, key } }])),
+          },
+          realm: prod,
+        },
       },
       opts,
     ),

@@ -23,7 +23,7 @@ class ServicesWithoutGatewayIT extends PlatformClient {
     }
 
     @ParameterizedTest(name = "{0} on port {1}")
-    @CsvSource({"contracts,8081", "knowledge/articles,8082", "reporting/interactions,8083"})
+    @CsvSource({"contracts,8081", "knowledge/articles,8082", "reporting/interactions,8083", "people,8084"})
     void directCallsGetTheSameDenials(String resource, int port) {
         String own = "/api/v1/clients/" + ACME + "/" + resource;
         String other = "/api/v1/clients/" + GLOBEX + "/" + resource;
@@ -36,7 +36,7 @@ class ServicesWithoutGatewayIT extends PlatformClient {
     }
 
     @ParameterizedTest(name = "{0} on port {1}")
-    @CsvSource({"contracts,8081", "knowledge/articles,8082", "reporting/interactions,8083"})
+    @CsvSource({"contracts,8081", "knowledge/articles,8082", "reporting/interactions,8083", "people,8084"})
     void directCallsWithAForgedTenantClaimAreRejected(String resource, int port) {
         // Re-encode alice's token with globex added to tenants: the signature no longer matches.
         String[] parts = token(ALICE).split("\\.");
@@ -51,7 +51,7 @@ class ServicesWithoutGatewayIT extends PlatformClient {
 
     @org.junit.jupiter.api.Test
     void openApiOfEachServiceIsListedAtTheGateway() {
-        for (String service : new String[] {"contracts", "knowledge", "reporting"}) {
+        for (String service : new String[] {"contracts", "knowledge", "reporting", "people"}) {
             anonymous().accept("application/json").get("/openapi/" + service + "?format=json")
                     .then().statusCode(200).body("openapi", startsWith("3."));
         }

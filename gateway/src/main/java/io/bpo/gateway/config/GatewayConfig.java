@@ -49,6 +49,22 @@ public interface GatewayConfig {
         Route reporting();
 
         Route notifications();
+        Route people();
+    }
+
+    /**
+     * The revocation view (decision 0033): suspended clients and revoked people, polled from people-service. Its
+     * URL unset: nothing is polled and nothing refused on that ground.
+     */
+    Revocations revocations();
+
+    interface Revocations {
+        /** people-service's feed, e.g. {@code http://localhost:8084/internal/revocations}. */
+        Optional<String> url();
+
+        /** How often the feed is read: a revocation takes effect within this plus one request's time. */
+        @WithDefault("2s")
+        Duration pollInterval();
     }
 
     interface Route {

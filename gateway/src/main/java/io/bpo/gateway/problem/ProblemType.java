@@ -18,7 +18,10 @@ public enum ProblemType {
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Service unavailable"),
     ACCESS_LOG_UNAVAILABLE(503, "access-log-unavailable", "Access log unavailable"),
     DATABASE_UNAVAILABLE(503, "database-unavailable", "Service unavailable"),
-    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Service timed out");
+    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Service timed out"),
+    // after the general types of the same status: forStatus picks the first
+    TOKEN_REVOKED(401, "token-revoked", "Access revoked"),
+    CLIENT_SUSPENDED(403, "client-suspended", "Client suspended");
 
     public static final String BASE_URI = "https://bpo.example/problems/";
 

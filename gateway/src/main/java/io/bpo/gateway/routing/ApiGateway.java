@@ -19,6 +19,7 @@ import io.bpo.gateway.request.Exchange;
 import io.bpo.core.http.RequestIds;
 import io.bpo.gateway.security.BearerAuthentication;
 import io.bpo.gateway.security.Caller;
+import io.bpo.gateway.security.RevocationView;
 import io.bpo.gateway.security.TenantDecision;
 import io.bpo.gateway.security.TenantPolicy;
 import io.bpo.gateway.security.TokenRefusal;
@@ -57,12 +58,14 @@ public class ApiGateway {
     private final LoggedReplies replies;
     private final ProblemResponses problems;
     private final AccessLogWriter accessLog;
+    private final RevocationView revocations;
 
     ApiGateway(BearerAuthentication authentication, SecurityConfig securityConfig, TenantPolicy tenantPolicy,
             RateLimiter rateLimiter, UpstreamProxy proxy, LoggedReplies replies, ProblemResponses problems,
-            AccessLogWriter accessLog, TokenRefusals refusals) {
+            AccessLogWriter accessLog, TokenRefusals refusals, RevocationView revocations) {
         this.accessLog = accessLog;
         this.refusals = refusals;
+        this.revocations = revocations;
         this.authentication = authentication;
         this.securityConfig = securityConfig;
         this.tenantPolicy = tenantPolicy;
@@ -125,6 +128,9 @@ public class ApiGateway {
         }
         Caller caller = Caller.from(identity, securityConfig.tenantsClaim());
         exchange.caller(caller);
+        if (revoked(ctx, exchange, route, caller, identity)) {
+            return;
+        }
 
         Duration wait = rateLimiter.acquire(caller.subject());
         if (!wait.isZero()) {
@@ -144,6 +150,28 @@ public class ApiGateway {
         } else if (route instanceof ApiRoute.Proxy target) {
             forward(ctx, exchange, caller, target);
         }
+    }
+
+    /** A valid token refused all the same: its person revoked since it was issued, or its client suspended. */
+    private boolean revoked(RoutingContext ctx, Exchange exchange, ApiRoute route, Caller caller,
+            SecurityIdentity identity) {
+        long issuedAt = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
+                ? jwt.getIssuedAtTime() : 0;
+        String clientId = route instanceof ApiRoute.Proxy target ? target.clientId() : null;
+        RevocationView.Refusal refusal = revocations.check(caller, issuedAt, clientId, tenantPolicy.crossTenantRoles());
+        if (refusal == RevocationView.Refusal.TOKEN_REVOKED) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            replies.problem(ctx, exchange, ProblemType.TOKEN_REVOKED, "This token was revoked: sign in again.",
+                    AccessOutcome.DENIED_UNAUTHENTICATED, "token revoked");
+            return true;
+        }
+        if (refusal == RevocationView.Refusal.CLIENT_SUSPENDED) {
+            replies.problem(ctx, exchange, ProblemType.CLIENT_SUSPENDED, clientId == null
+                    ? "Your clients are suspended." : "Client '" + clientId + "' is suspended.",
+                    AccessOutcome.DENIED_TENANT, "client suspended");
+            return true;
+        }
+        return false;
     }
 
     private void accessLog(RoutingContext ctx, Exchange exchange, Caller caller) {

@@ -30,6 +30,9 @@ public final class RouteResolver {
         String[] segments = normalizedPath.substring(API_PREFIX.length()).split("/", -1);
         return switch (segments[0]) {
             case "clients" -> clients(segments);
+            // the provider administrator's client lifecycle (people-service); the client id, when there is one,
+            // is checked and logged like any other
+            case "admin" -> admin(segments);
             // the one reporting resource across the caller's clients: they come from the token, none from the path
             case "reporting" -> segments.length == 2 && segments[1].equals("portfolio")
                     ? new ApiRoute.Proxy(Service.REPORTING, null)
@@ -44,6 +47,18 @@ public final class RouteResolver {
                     : new ApiRoute.NotFound("unknown audit resource");
             default -> new ApiRoute.NotFound("unknown API resource '" + segments[0] + "'");
         };
+    }
+
+    private static ApiRoute admin(String[] segments) {
+        if (segments.length < 2 || !segments[1].equals("clients")) {
+            return new ApiRoute.NotFound("unknown admin resource");
+        }
+        if (segments.length == 2) {
+            return new ApiRoute.Proxy(Service.PEOPLE, null);
+        }
+        return isClientId(segments[2])
+                ? new ApiRoute.Proxy(Service.PEOPLE, segments[2])
+                : new ApiRoute.NotFound("malformed client id");
     }
 
     private static ApiRoute clients(String[] segments) {

@@ -8,7 +8,8 @@ public enum Service {
     KNOWLEDGE("knowledge"),
     REPORTING("reporting"),
     /** Its client resource is {@code webhooks}; {@code /api/v1/me/notifications...} is the caller's own. */
-    NOTIFICATIONS("notifications");
+    NOTIFICATIONS("notifications"),
+    PEOPLE("people");
 
     private final String segment;
 

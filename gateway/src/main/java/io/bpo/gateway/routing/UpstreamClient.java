@@ -42,6 +42,7 @@ public class UpstreamClient {
         targets.put(Service.REPORTING, Target.of(Service.REPORTING, routes.reporting(), config.requestTimeout()));
         targets.put(Service.NOTIFICATIONS, Target.of(Service.NOTIFICATIONS, routes.notifications(),
                 config.requestTimeout()));
+        targets.put(Service.PEOPLE, Target.of(Service.PEOPLE, routes.people(), config.requestTimeout()));
     }
 
     /**

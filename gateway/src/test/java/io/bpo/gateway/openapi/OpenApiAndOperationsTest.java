@@ -19,7 +19,7 @@ class OpenApiAndOperationsTest {
 
     @Test
     void eachServiceDocumentIsServedUnauthenticated() {
-        for (String service : List.of("contracts", "knowledge", "reporting")) {
+        for (String service : List.of("contracts", "knowledge", "reporting", "people")) {
             given().when().get("/openapi/" + service)
                     .then().statusCode(200)
                     .contentType("application/json")

@@ -35,6 +35,15 @@ class RouteResolverTest {
     }
 
     @Test
+    void peopleAndTheClientLifecycleBelongToPeopleService() {
+        assertEquals(new ApiRoute.Proxy(Service.PEOPLE, "acme"),
+                RouteResolver.resolve("/api/v1/clients/acme/people/invitations"));
+        assertEquals(new ApiRoute.Proxy(Service.PEOPLE, null), RouteResolver.resolve("/api/v1/admin/clients"));
+        assertEquals(new ApiRoute.Proxy(Service.PEOPLE, "initech"),
+                RouteResolver.resolve("/api/v1/admin/clients/initech/suspend"));
+    }
+
+    @Test
     void accessLogIsTheGatewaysOwn() {
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log"));
         assertInstanceOf(ApiRoute.AccessLog.class, RouteResolver.resolve("/api/v1/audit/access-log/verify"));
@@ -64,6 +73,9 @@ class RouteResolverTest {
             "/api/v1/reporting/interactions",
             "/api/v1/reporting/Portfolio",
             "/api/v1/reporting/portfolio;clients=globex",
+            "/api/v1/admin",
+            "/api/v1/admin/users",
+            "/api/v1/admin/clients/ACME/suspend",
             "/api/v1/",
             "/api/v1",
             "/api/v2/clients" })

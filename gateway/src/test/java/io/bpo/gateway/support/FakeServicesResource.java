@@ -34,7 +34,9 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String[] SERVICES = { "contracts", "knowledge", "reporting", "notifications" };
+    public static final String[] SERVICES = { "contracts", "knowledge", "reporting", "notifications", "people" };
+    /** What the fake people-service's revocation feed answers (a test sets it, the gateway polls it). */
+    private static volatile String revocationFeed = emptyFeed();
 
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -53,6 +55,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
             String url = service.equals(down) ? "http://127.0.0.1:" + unusedPort() : "http://127.0.0.1:" + listen(service);
             config.put("bpo.gateway.routes." + service + ".url", url);
         }
+        config.put("bpo.gateway.revocations.url", config.get("bpo.gateway.routes.people.url") + "/internal/revocations");
+        config.put("bpo.gateway.revocations.poll-interval", "200ms");
         return config;
     }
 
@@ -68,7 +72,27 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
     }
 
+    /** Sets the feed the fake people-service answers; the gateway reads it within its poll interval. */
+    public static void revocationFeed(java.util.List<String> suspendedClients, java.util.Map<String, java.time.Instant> subjects) {
+        JsonArray revoked = new JsonArray();
+        subjects.forEach((subject, at) -> revoked.add(new JsonObject().put("subject", subject).put("revokedAt", at.toString())));
+        revocationFeed = new JsonObject().put("asOf", java.time.Instant.now().toString())
+                .put("suspendedClients", new JsonArray(suspendedClients)).put("subjects", revoked).encode();
+    }
+
+    public static void clearRevocations() {
+        revocationFeed = emptyFeed();
+    }
+
+    private static String emptyFeed() {
+        return new JsonObject().put("suspendedClients", new JsonArray()).put("subjects", new JsonArray()).encode();
+    }
+
     private void handle(String service, HttpServerRequest request) {
+        if (service.equals("people") && request.path().equals("/internal/revocations")) {
+            request.response().putHeader("Content-Type", "application/json").end(revocationFeed);
+            return;
+        }
         if (request.path().equals("/__received")) {
             int count = received.getOrDefault(request.getParam("requestId"), 0);
             request.response().putHeader("Content-Type", "application/json")

@@ -62,7 +62,7 @@ public class OpenApiDocuments {
 
     /** Every service's document, fetched now from the service, merged ({@link MergedDocument}). */
     void serveAll(RoutingContext ctx) {
-        String requestId = RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         List<Future<JsonObject>> fetches = new ArrayList<>();
         for (Service service : Service.values()) {

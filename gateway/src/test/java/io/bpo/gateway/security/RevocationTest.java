@@ -78,7 +78,7 @@ class RevocationTest {
         String member = Tokens.of("revoc-alice", List.of("client-manager"), List.of(CLIENT));
         String staff = Tokens.of("revoc-carol", List.of("account-manager"), List.of(CLIENT, OTHER));
         String admin = Tokens.of("revoc-frank", List.of("provider-admin"), List.of());
-        String auditor = Tokens.of("revoc-ivan", List.of("auditor"), List.of());
+        String auditor = Tokens.of("revoc-ivan", List.of("auditor", "platform-auditor"), List.of());
         FakeServicesResource.revocationFeed(List.of(CLIENT), Map.of());
         Waits.until(WITHIN, () -> status(member, "/api/v1/clients/" + CLIENT + "/contracts") == 403,
                 () -> "the suspended client's manager still passes");

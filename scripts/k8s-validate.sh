@@ -79,7 +79,7 @@ source_of_truth_test() {
     tail -n 40 "$tmp/build.log" >&2
     k8s_tools_fail "source-of-truth test: the gateway copy did not build"
   fi
-  for m in contracts-service knowledge-service reporting-service notifications-service people-service; do ln -s "$ROOT/$m" "$tmp/from/$m"; done
+  for m in contracts-service knowledge-service reporting-service notifications-service people-service portal; do ln -s "$ROOT/$m" "$tmp/from/$m"; done
   ln -s "$tmp/tree/gateway" "$tmp/from/gateway"
   mkdir -p "$tmp/k8s"
   (cd "$ROOT/k8s" && tar --exclude=./validate -cf - .) | tar -xf - -C "$tmp/k8s"

@@ -31,13 +31,13 @@ class TokenOriginIT extends PlatformClient {
     @Test
     void aTokenFetchedThroughAnotherAddressOfTheIdentityProviderIsAccepted() {
         String viaIp = passwordGrant(KEYCLOAK_URL.replace("localhost", "127.0.0.1"), "bpo-portal", ALICE);
-        gateway().auth().oauth2(viaIp).get("/api/v1/clients/" + ACME + "/contracts").then().statusCode(200);
+        given().spec(gateway()).auth().oauth2(viaIp).get("/api/v1/clients/" + ACME + "/contracts").then().statusCode(200);
     }
 
     @Test
     void aTokenMintedForAnotherClientOfTheRealmIsRefusedNamingTheAudience() {
         String forAdminCli = passwordGrant(KEYCLOAK_URL, "admin-cli", ALICE);
-        gateway().auth().oauth2(forAdminCli).get("/api/v1/clients/" + ACME + "/contracts")
+        given().spec(gateway()).auth().oauth2(forAdminCli).get("/api/v1/clients/" + ACME + "/contracts")
                 .then().statusCode(401).contentType(startsWith(PROBLEM_JSON))
                 .body("detail", containsString("audience"))
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""));

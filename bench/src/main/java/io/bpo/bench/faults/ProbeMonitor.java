@@ -28,7 +28,7 @@ public final class ProbeMonitor implements AutoCloseable {
     private final Duration interval;
     private final ConcurrentLinkedQueue<Probe> probes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean stop = new AtomicBoolean();
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     /** @param apps name to base URL, e.g. contracts-service to http://localhost:8081 */
     public ProbeMonitor(Map<String, String> apps, Duration interval) {
@@ -36,16 +36,23 @@ public final class ProbeMonitor implements AutoCloseable {
         this.interval = interval;
     }
 
+    /**
+     * One poller per app, as Kubernetes probes each pod on its own: polled in turn, a few apps whose probes wait for
+     * an absent database could take longer than the outage, and the last app would only be asked once it is over.
+     */
     public void start() {
-        thread = new Thread(this::run, "probe-monitor");
-        thread.setDaemon(true);
-        thread.start();
+        apps.forEach((app, url) -> {
+            Thread thread = new Thread(() -> run(app, url), "probe-monitor-" + app);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        });
     }
 
-    private void run() {
+    private void run(String app, String url) {
         while (!stop.get()) {
-            apps.forEach((app, url) -> probes.add(new Probe(app, System.currentTimeMillis(),
-                    ok(url + "/q/health/ready"), ok(url + "/q/health/live"))));
+            probes.add(new Probe(app, System.currentTimeMillis(), ok(url + "/q/health/ready"),
+                    ok(url + "/q/health/live")));
             try {
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
@@ -95,7 +102,7 @@ public final class ProbeMonitor implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop.set(true);
-        if (thread != null) {
+        for (Thread thread : threads) {
             thread.join(5_000);
         }
     }

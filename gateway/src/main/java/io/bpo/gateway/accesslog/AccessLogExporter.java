@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.bpo.core.csv.CsvCells;
 import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
 
 /**
@@ -47,7 +47,6 @@ import io.bpo.gateway.accesslog.AccessLogRepository.ChainedRow;
  */
 @ApplicationScoped
 public class AccessLogExporter {
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
 
     public static final String BUNDLE_FORMAT = "bpo-access-log-bundle-v1";
@@ -95,13 +94,8 @@ public class AccessLogExporter {
     public record Written(long entries, long checkpoints) {
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException, IOException;
-    }
-
     public Written ndjson(AccessLogQuery query, OutputStream out) throws SQLException, IOException {
-        return inSnapshot(connection -> {
+        return ReadSnapshot.in(dataSource, connection -> {
             long count = 0;
             AccessLogEntry last = null;
             try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8);
@@ -128,7 +122,7 @@ public class AccessLogExporter {
     }
 
     public Written csv(AccessLogQuery query, OutputStream out) throws SQLException, IOException {
-        return inSnapshot(connection -> {
+        return ReadSnapshot.in(dataSource, connection -> {
             long count = 0;
             AccessLogEntry last = null;
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
@@ -169,7 +163,7 @@ public class AccessLogExporter {
                         if (i > 0) {
                             writer.write(',');
                         }
-                        writer.write(csvCell(cells.get(i)));
+                        writer.write(CsvCells.cell(cells.get(i)));
                     }
                     writer.write("\r\n");
                     count++;
@@ -189,7 +183,7 @@ public class AccessLogExporter {
                 if (i > 0) {
                     writer.write(',');
                 }
-                writer.write(csvCell(trailer.get(i)));
+                writer.write(CsvCells.cell(trailer.get(i)));
             }
             writer.write("\r\n");
             writer.flush();
@@ -203,7 +197,7 @@ public class AccessLogExporter {
      */
     public Written bundle(List<String> chains, Instant from, Instant to, Map<String, Object> filters,
             OutputStream out) throws SQLException, IOException {
-        return inSnapshot(connection -> {
+        return ReadSnapshot.in(dataSource, connection -> {
             long entries = 0;
             long checkpoints = 0;
             try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
@@ -368,56 +362,5 @@ public class AccessLogExporter {
         StringBuilder out = new StringBuilder();
         ids.forEach((name, value) -> out.append(out.length() == 0 ? "" : " ").append(name).append('=').append(value));
         return out.toString();
-    }
-
-    /**
-     * RFC 4180: quoted when it holds a comma, a quote or a line break; an empty cell for null. A text that a
-     * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, and not a plain number) is prefixed
-     * with a quote: paths and user agents come from callers, so an export opened in a spreadsheet must not run them.
-     * The NDJSON export and the bundle keep the values as stored (they are what verification hashes).
-     */
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
-    }
-
-    private <T> T inSnapshot(Work<T> work) throws SQLException, IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            // a server-side cursor (fetch size) needs a transaction
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | IOException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                try {
-                    connection.setReadOnly(false);
-                    connection.setTransactionIsolation(isolation);
-                    connection.setAutoCommit(autoCommit);
-                } catch (SQLException | RuntimeException e) {
-                    // the pool resets or discards the connection on its return
-                }
-            }
-        }
     }
 }

@@ -185,10 +185,10 @@ class AccessLogExportTest {
                 .extract().asString();
         String row = csv.split("\r\n")[1];
         assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), row);
-        assertEquals("'@SUM(A1)", AccessLogExporter.csvCell("@SUM(A1)"));
-        assertEquals("'+1 555", AccessLogExporter.csvCell("+1 555"));
-        assertEquals("'\tcmd", AccessLogExporter.csvCell("\tcmd"));
-        assertEquals("-42", AccessLogExporter.csvCell("-42"));
+        assertEquals("'@SUM(A1)", io.bpo.core.csv.CsvCells.cell("@SUM(A1)"));
+        assertEquals("'+1 555", io.bpo.core.csv.CsvCells.cell("+1 555"));
+        assertEquals("'\tcmd", io.bpo.core.csv.CsvCells.cell("\tcmd"));
+        assertEquals("-42", io.bpo.core.csv.CsvCells.cell("-42"));
         // the NDJSON export keeps the value as stored: it is what the chain hashes
         assertTrue(export(AUDITOR, Map.of("clientId", client)).asString().contains("\"=HYPERLINK("));
     }

@@ -1,5 +1,6 @@
 package io.bpo.reporting.report;
 
+import io.bpo.core.csv.CsvCells;
 import io.bpo.reporting.sla.Compliance;
 import io.bpo.reporting.sla.MonthCompliance;
 import io.bpo.reporting.sla.MonthlySla;
@@ -51,13 +52,6 @@ public final class CsvReport {
     }
 
     static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return CsvCells.cell(value);
     }
 }
